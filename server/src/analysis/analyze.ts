@@ -1,0 +1,51 @@
+import { buildAst } from '../language/astBuilder';
+import { parseIsoDay, formatDate, calendarDateOf } from '../language/time';
+import { rules } from '../rules/index';
+import type { Report, RuleContext } from '../rules/rule';
+import { firstSection } from '../rules/rule';
+import { resolveConfig } from './config';
+import { computeMetrics, incidentTypeOf } from './metrics';
+import type { Analysis, AnalyzeOptions, PostmortemDiagnostic } from './types';
+
+/**
+ * The pure core: text in, AST, diagnostics with their fixes and metrics out. No I/O, no editor:
+ * the language server, the command line, the renderer and the tests all call this.
+ * A leading byte order mark is dropped; positions refer to the text after it.
+ */
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const config = resolveConfig(options.config);
+  const today = parseIsoDay(options.today ?? config.today ?? '') ?? calendarDateOf(Date.now());
+  const { document: ast, index: lines } = buildAst(source);
+  const incidentType = incidentTypeOf(ast);
+  const diagnostics: PostmortemDiagnostic[] = [];
+
+  for (const rule of rules) {
+    const severity = config.rules[rule.code] ?? rule.defaultSeverity;
+    if (severity === 'off') continue;
+    const context: RuleContext = {
+      ast,
+      lines,
+      config,
+      today,
+      incidentType,
+      section: (name) => firstSection(ast, name),
+      report: (report: Report) => {
+        diagnostics.push({
+          code: rule.code,
+          severity,
+          message: report.message,
+          range: report.range,
+          source: 'postmortem',
+          ...(report.relatedInformation ? { relatedInformation: report.relatedInformation } : {}),
+          ...(report.fix ? { data: { fix: report.fix } } : {}),
+        });
+      },
+    };
+    rule.check(context);
+  }
+  diagnostics.sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code),
+  );
+  return { ast, diagnostics, metrics: computeMetrics(ast), incidentType, lines, config, today: formatDate(today) };
+}

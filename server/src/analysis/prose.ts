@@ -1,0 +1,69 @@
+import type { PostmortemDocument, TextNode, TextPart } from '../language/ast';
+
+/** Where a piece of prose stands, so wording rules can treat some places differently. */
+export type ProseKind = 'summary' | 'incident' | 'timeline' | 'symptom' | 'why' | 'root-cause' | 'factor' | 'action' | 'lesson' | 'followup' | 'notes';
+
+export interface ProsePart {
+  kind: ProseKind;
+  part: TextPart;
+}
+
+/** Incident fields that hold prose; times, counts and service lists are not prose. */
+const PROSE_INCIDENT_FIELDS = new Set(['detected by', 'functionality', 'impact']);
+/** Action fields that hold prose; `ticket`, `owner`, `due` and the like never do. */
+const PROSE_ACTION_FIELDS = new Set(['why', 'verify', 'addresses']);
+
+/** Every line of free text the authors wrote, each with its exact range. */
+export function proseParts(ast: PostmortemDocument): ProsePart[] {
+  const out: ProsePart[] = [];
+  const add = (kind: ProseKind, node: TextNode | undefined) => {
+    if (node) for (const part of node.parts) out.push({ kind, part });
+  };
+  for (const section of ast.sections) {
+    switch (section.name) {
+      case 'summary':
+      case 'notes':
+        add(section.name, section.text);
+        break;
+      case 'incident':
+        for (const field of section.fields) {
+          if (PROSE_INCIDENT_FIELDS.has(field.key.name)) add('incident', field.value);
+          for (const bullet of field.bullets) add('incident', bullet.text);
+        }
+        break;
+      case 'timeline':
+        for (const event of section.events) {
+          add('timeline', event.text);
+          for (const bullet of event.bullets) add('timeline', bullet.text);
+        }
+        break;
+      case 'whys':
+        for (const entry of section.entries) {
+          const kind = 'number' in entry || entry.key.name.startsWith('why') ? 'why' : entry.key.name === 'symptom' ? 'symptom' : 'root-cause';
+          add(kind, entry.value);
+          for (const bullet of entry.bullets) add(kind, bullet.text);
+        }
+        break;
+      case 'factors':
+      case 'lessons':
+        for (const category of section.categories) {
+          add(section.name === 'factors' ? 'factor' : 'lesson', category.value);
+          for (const bullet of category.bullets) add(section.name === 'factors' ? 'factor' : 'lesson', bullet.text);
+        }
+        break;
+      case 'actions':
+        for (const item of section.items) {
+          add('action', item.title);
+          for (const bullet of item.bullets) add('action', bullet.text);
+          for (const field of item.fields) {
+            if (PROSE_ACTION_FIELDS.has(field.key.name)) add('action', field.value);
+          }
+        }
+        break;
+      case 'followup':
+        for (const note of section.notes) add('followup', note.text);
+        break;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,215 @@
+import type { Range } from 'vscode-languageserver-types';
+
+export type { Range };
+
+/** Every node knows the exact text range it came from, in LSP coordinates. */
+export interface AstNode {
+  range: Range;
+}
+
+/** A key as written (`Started:`), with its canonical lower-case name (`started`). */
+export interface KeyNode extends AstNode {
+  name: string;
+  raw: string;
+}
+
+/** A run of text, trimmed, possibly continued on following more-indented lines. */
+export interface TextNode extends AstNode {
+  /** The text with continuation lines joined by single spaces. */
+  text: string;
+  /** One entry per source line that contributes to the text. */
+  parts: TextPart[];
+}
+
+export interface TextPart extends AstNode {
+  text: string;
+}
+
+export type ZoneKind = 'utc' | 'offset' | 'abbreviation' | 'none';
+
+export interface ZoneNode extends AstNode {
+  kind: ZoneKind;
+  raw: string;
+  /** Minutes east of UTC; undefined for an ambiguous abbreviation or no zone. */
+  offsetMinutes?: number;
+  /** Set for abbreviations with more than one common meaning (no automatic conversion). */
+  ambiguous?: boolean;
+}
+
+export interface CalendarDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+export interface TimestampNode extends AstNode {
+  raw: string;
+  /** The date as written; undefined for a time alone. */
+  date?: CalendarDate;
+  dateRange?: Range;
+  /** The date the timestamp falls on once a time alone has borrowed one. */
+  effectiveDate?: CalendarDate;
+  hour: number;
+  minute: number;
+  second?: number;
+  timeRange: Range;
+  /** `T` between date and time (ISO form) rather than a space. */
+  isoSeparator: boolean;
+  zone: ZoneNode;
+  /** Milliseconds since the epoch in UTC; undefined when the date or zone is unknown or invalid. */
+  instant?: number;
+  /** Why the date or time is impossible (`2025-02-30`, `25:61`), if it is. */
+  invalidReason?: string;
+}
+
+export interface DateNode extends AstNode {
+  raw: string;
+  date?: CalendarDate;
+  invalidReason?: string;
+}
+
+export interface BulletNode extends AstNode {
+  text: TextNode;
+}
+
+export interface FieldNode extends AstNode {
+  key: KeyNode;
+  /** Undefined when nothing follows the key. */
+  value?: TextNode;
+  bullets: BulletNode[];
+  /** Set for fields whose value is a timestamp. */
+  timestamp?: TimestampNode;
+  /** Set for fields whose value is a calendar date. */
+  dateValue?: DateNode;
+}
+
+export interface TimelineEventNode extends AstNode {
+  timestamp: TimestampNode;
+  text?: TextNode;
+  bullets: BulletNode[];
+}
+
+export interface WhyNode extends AstNode {
+  key: KeyNode;
+  /** The number written after `why`; undefined for `why:` alone. */
+  number?: number;
+  numberRange?: Range;
+  value?: TextNode;
+  bullets: BulletNode[];
+}
+
+export interface CategoryNode extends AstNode {
+  key: KeyNode;
+  bullets: BulletNode[];
+  /** Text written on the category line itself, if any. */
+  value?: TextNode;
+}
+
+export interface ActionItemNode extends AstNode {
+  id: string;
+  idRange: Range;
+  title?: TextNode;
+  fields: FieldNode[];
+  bullets: BulletNode[];
+}
+
+export interface FollowupNoteNode extends AstNode {
+  date: DateNode;
+  text?: TextNode;
+}
+
+export type SectionName =
+  | 'summary'
+  | 'incident'
+  | 'timeline'
+  | 'whys'
+  | 'factors'
+  | 'actions'
+  | 'lessons'
+  | 'followup'
+  | 'notes';
+
+/** A line that does not fit where it stands; rules report these. */
+export interface StrayLine extends AstNode {
+  kind: 'unknown-key' | 'no-timestamp' | 'no-category' | 'no-date' | 'no-item';
+  key?: KeyNode;
+  text: string;
+}
+
+interface SectionBase extends AstNode {
+  header: KeyNode;
+  /** The whole header line, for edits that insert after it. */
+  headerLineRange: Range;
+  /** Text written on the header line after the colon. */
+  inlineText?: TextNode;
+  stray: StrayLine[];
+}
+
+export interface TextSection extends SectionBase {
+  name: 'summary' | 'notes';
+  text?: TextNode;
+}
+
+export interface FieldSection extends SectionBase {
+  name: 'incident';
+  fields: FieldNode[];
+}
+
+export interface TimelineSection extends SectionBase {
+  name: 'timeline';
+  events: TimelineEventNode[];
+}
+
+export interface WhysSection extends SectionBase {
+  name: 'whys';
+  symptom?: FieldNode;
+  whys: WhyNode[];
+  rootCause?: FieldNode;
+  /** Every keyed entry in source order, including symptom and root cause. */
+  entries: (FieldNode | WhyNode)[];
+}
+
+export interface CategorySection extends SectionBase {
+  name: 'factors' | 'lessons';
+  categories: CategoryNode[];
+}
+
+export interface ActionsSection extends SectionBase {
+  name: 'actions';
+  items: ActionItemNode[];
+}
+
+export interface FollowupSection extends SectionBase {
+  name: 'followup';
+  notes: FollowupNoteNode[];
+}
+
+export interface UnknownSection extends SectionBase {
+  name: 'unknown';
+}
+
+export type SectionNode =
+  | TextSection
+  | FieldSection
+  | TimelineSection
+  | WhysSection
+  | CategorySection
+  | ActionsSection
+  | FollowupSection
+  | UnknownSection;
+
+export interface SyntaxErrorNode extends AstNode {
+  message: string;
+}
+
+export interface PostmortemDocument extends AstNode {
+  /** The `postmortem: TITLE` line. */
+  title?: FieldNode;
+  /** `id`, `date`, `authors`, `status`, and any unknown column-0 field. */
+  headerFields: FieldNode[];
+  sections: SectionNode[];
+  syntaxErrors: SyntaxErrorNode[];
+  comments: Range[];
+  /** One entry per line: the offset where the line starts. */
+  lineCount: number;
+}

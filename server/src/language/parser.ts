@@ -1,0 +1,97 @@
+import { EmbeddedActionsParser, IToken, IRecognitionException } from 'chevrotain';
+import { allTokens, Bullet, Indent, Key, Newline, Text, TopKey } from './tokens';
+import { postmortemLexer } from './tokens';
+
+/** One indented line: a key, a bullet or plain text, then the rest of the line. */
+export interface RawLine {
+  indent: IToken;
+  key?: IToken;
+  bullet?: IToken;
+  text?: IToken;
+}
+
+/** A column-0 key with the indented lines under it: a header field or a section. */
+export interface RawBlock {
+  key: IToken;
+  text?: IToken;
+  lines: RawLine[];
+}
+
+/**
+ * The grammar only knows the line structure: blocks headed at column 0 and indented lines
+ * under them. What a line means depends on its section and is decided by the AST builder,
+ * which keeps the grammar tiny and lets recovery resynchronize on every column-0 key.
+ */
+class PostmortemParser extends EmbeddedActionsParser {
+  constructor() {
+    super(allTokens, { recoveryEnabled: true, maxLookahead: 2 });
+    this.performSelfAnalysis();
+  }
+
+  public document = this.RULE('document', (): RawBlock[] => {
+    const blocks: RawBlock[] = [];
+    this.MANY(() => {
+      blocks.push(this.SUBRULE(this.block));
+    });
+    return blocks;
+  });
+
+  private block = this.RULE('block', (): RawBlock => {
+    const key = this.CONSUME(TopKey);
+    const text = this.OPTION(() => this.CONSUME(Text));
+    this.OPTION2(() => this.CONSUME(Newline));
+    const lines: RawLine[] = [];
+    this.MANY(() => {
+      lines.push(this.SUBRULE(this.line));
+    });
+    return { key, text, lines };
+  });
+
+  private line = this.RULE('line', (): RawLine => {
+    const indent = this.CONSUME(Indent);
+    const line: RawLine = this.OR([
+      {
+        ALT: () => ({ indent, key: this.CONSUME(Key), text: this.OPTION(() => this.CONSUME2(Text)) }),
+      },
+      {
+        ALT: () => ({ indent, bullet: this.CONSUME(Bullet), text: this.OPTION2(() => this.CONSUME3(Text)) }),
+      },
+      { ALT: () => ({ indent, text: this.CONSUME4(Text) }) },
+    ]);
+    this.OPTION3(() => this.CONSUME(Newline));
+    return line;
+  });
+}
+
+/** Built once: Chevrotain's self-analysis is the expensive part of a parser's life. */
+const parser = new PostmortemParser();
+
+export interface ParseOutput {
+  blocks: RawBlock[];
+  comments: IToken[];
+  errors: IRecognitionException[];
+}
+
+export function parseLines(text: string): ParseOutput {
+  const lexed = postmortemLexer.tokenize(text);
+  parser.input = lexed.tokens;
+  const blocks = parser.document() ?? [];
+  // Recovery can yield partial results that hold undefined entries for the failed subrule.
+  return {
+    blocks: blocks.filter((block) => block && block.key && !isInserted(block.key)).map(cleanBlock),
+    comments: (lexed.groups.comments ?? []) as IToken[],
+    errors: parser.errors,
+  };
+}
+
+function isInserted(token: IToken): boolean {
+  return token.isInsertedInRecovery === true || Number.isNaN(token.startOffset);
+}
+
+function cleanBlock(block: RawBlock): RawBlock {
+  return {
+    key: block.key,
+    text: block.text && !isInserted(block.text) ? block.text : undefined,
+    lines: (block.lines ?? []).filter((line) => line && line.indent && !isInserted(line.indent)),
+  };
+}

@@ -1,0 +1,292 @@
+import type { CalendarDate } from './ast';
+
+/**
+ * Timestamps, dates, zones and durations, parsed once into UTC instants that keep the text they
+ * came from. Every rule and every face works from these results.
+ */
+
+export interface ZoneInfo {
+  /** Minutes east of UTC; undefined when the abbreviation is ambiguous. */
+  offsetMinutes?: number;
+  ambiguous?: boolean;
+  meaning: string;
+}
+
+/**
+ * Common abbreviations, resolved the way incident responders use them. `IST` is India Standard
+ * Time, `BST` British Summer Time, `CST` US Central Standard Time; abbreviations that are common
+ * in more than one region at once are ambiguous and never converted automatically.
+ */
+export const ZONE_ABBREVIATIONS: Readonly<Record<string, ZoneInfo>> = {
+  GMT: { offsetMinutes: 0, meaning: 'Greenwich Mean Time' },
+  WET: { offsetMinutes: 0, meaning: 'Western European Time' },
+  WEST: { offsetMinutes: 60, meaning: 'Western European Summer Time' },
+  BST: { offsetMinutes: 60, meaning: 'British Summer Time' },
+  CET: { offsetMinutes: 60, meaning: 'Central European Time' },
+  CEST: { offsetMinutes: 120, meaning: 'Central European Summer Time' },
+  MET: { offsetMinutes: 60, meaning: 'Middle European Time' },
+  MEST: { offsetMinutes: 120, meaning: 'Middle European Summer Time' },
+  EET: { offsetMinutes: 120, meaning: 'Eastern European Time' },
+  EEST: { offsetMinutes: 180, meaning: 'Eastern European Summer Time' },
+  MSK: { offsetMinutes: 180, meaning: 'Moscow Time' },
+  WAT: { offsetMinutes: 60, meaning: 'West Africa Time' },
+  CAT: { offsetMinutes: 120, meaning: 'Central Africa Time' },
+  SAST: { offsetMinutes: 120, meaning: 'South Africa Standard Time' },
+  EAT: { offsetMinutes: 180, meaning: 'East Africa Time' },
+  PKT: { offsetMinutes: 300, meaning: 'Pakistan Standard Time' },
+  IST: { offsetMinutes: 330, meaning: 'India Standard Time' },
+  NPT: { offsetMinutes: 345, meaning: 'Nepal Time' },
+  ICT: { offsetMinutes: 420, meaning: 'Indochina Time' },
+  WIB: { offsetMinutes: 420, meaning: 'Western Indonesia Time' },
+  SGT: { offsetMinutes: 480, meaning: 'Singapore Time' },
+  HKT: { offsetMinutes: 480, meaning: 'Hong Kong Time' },
+  AWST: { offsetMinutes: 480, meaning: 'Australian Western Standard Time' },
+  JST: { offsetMinutes: 540, meaning: 'Japan Standard Time' },
+  KST: { offsetMinutes: 540, meaning: 'Korea Standard Time' },
+  ACST: { offsetMinutes: 570, meaning: 'Australian Central Standard Time' },
+  ACDT: { offsetMinutes: 630, meaning: 'Australian Central Daylight Time' },
+  AEST: { offsetMinutes: 600, meaning: 'Australian Eastern Standard Time' },
+  AEDT: { offsetMinutes: 660, meaning: 'Australian Eastern Daylight Time' },
+  NZST: { offsetMinutes: 720, meaning: 'New Zealand Standard Time' },
+  NZDT: { offsetMinutes: 780, meaning: 'New Zealand Daylight Time' },
+  NST: { offsetMinutes: -210, meaning: 'Newfoundland Standard Time' },
+  NDT: { offsetMinutes: -150, meaning: 'Newfoundland Daylight Time' },
+  ADT: { offsetMinutes: -180, meaning: 'Atlantic Daylight Time' },
+  BRT: { offsetMinutes: -180, meaning: 'Brasília Time' },
+  ART: { offsetMinutes: -180, meaning: 'Argentina Time' },
+  EST: { offsetMinutes: -300, meaning: 'US Eastern Standard Time' },
+  EDT: { offsetMinutes: -240, meaning: 'US Eastern Daylight Time' },
+  CST: { offsetMinutes: -360, meaning: 'US Central Standard Time' },
+  CDT: { offsetMinutes: -300, meaning: 'US Central Daylight Time' },
+  MST: { offsetMinutes: -420, meaning: 'US Mountain Standard Time' },
+  MDT: { offsetMinutes: -360, meaning: 'US Mountain Daylight Time' },
+  PST: { offsetMinutes: -480, meaning: 'US Pacific Standard Time' },
+  PDT: { offsetMinutes: -420, meaning: 'US Pacific Daylight Time' },
+  AKST: { offsetMinutes: -540, meaning: 'Alaska Standard Time' },
+  AKDT: { offsetMinutes: -480, meaning: 'Alaska Daylight Time' },
+  HST: { offsetMinutes: -600, meaning: 'Hawaii Standard Time' },
+  AST: { ambiguous: true, meaning: 'Atlantic Standard Time (UTC−4) or Arabia Standard Time (UTC+3)' },
+  GST: { ambiguous: true, meaning: 'Gulf Standard Time (UTC+4) or South Georgia Time (UTC−2)' },
+  SST: { ambiguous: true, meaning: 'Samoa Standard Time (UTC−11) or Singapore Standard Time (UTC+8)' },
+  ECT: { ambiguous: true, meaning: 'Ecuador Time (UTC−5) or Eastern Caribbean Time (UTC−4)' },
+  CCT: { ambiguous: true, meaning: 'China Coast Time (UTC+8) or Cocos Islands Time (UTC+6:30)' },
+  BDT: { ambiguous: true, meaning: 'Bangladesh Time (UTC+6) or Brunei Time (UTC+8)' },
+};
+
+export interface ParsedZone {
+  kind: 'utc' | 'offset' | 'abbreviation' | 'none';
+  /** Offsets relative to the start of the parsed text. */
+  start: number;
+  end: number;
+  raw: string;
+  offsetMinutes?: number;
+  ambiguous?: boolean;
+}
+
+export interface ParsedTimestamp {
+  /** Length of the whole timestamp, zone included. */
+  length: number;
+  date?: CalendarDate;
+  dateEnd?: number;
+  timeStart: number;
+  timeEnd: number;
+  hour: number;
+  minute: number;
+  second?: number;
+  isoSeparator: boolean;
+  zone: ParsedZone;
+  invalidReason?: string;
+}
+
+const DATE_TIME = /(?:(\d{4})-(\d{1,2})-(\d{1,2})(T|[ \t]+))?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?/y;
+const ATTACHED_OFFSET = /([+-])(\d{2}):?(\d{2})?(?![\d:])/y;
+const SPACED_ZONE = /[ \t]*\(?([A-Za-z]{1,5})(?:([+-])(\d{1,2})(?::?(\d{2}))?)?\)?(?![A-Za-z0-9])/y;
+const SPACED_OFFSET = /[ \t]+([+-])(\d{2}):?(\d{2})(?![\d:])/y;
+
+/** Parses a timestamp at the very start of `text`; undefined when none stands there. */
+export function parseTimestamp(text: string): ParsedTimestamp | undefined {
+  DATE_TIME.lastIndex = 0;
+  const m = DATE_TIME.exec(text);
+  if (!m) return undefined;
+  // A bare number followed by more digits ("123:45") or a letter is not a time.
+  const after = text.charCodeAt(m[0].length);
+  if (after >= 48 && after <= 57) return undefined;
+  const date = m[1] ? { year: +m[1], month: +m[2], day: +m[3] } : undefined;
+  const dateEnd = m[1] ? m[1].length + 1 + m[2].length + 1 + m[3].length : undefined;
+  const timeStart = date ? m.index + dateEnd! + m[4].length : 0;
+  const timeEnd = m[0].length;
+  const result: ParsedTimestamp = {
+    length: timeEnd,
+    date,
+    dateEnd,
+    timeStart,
+    timeEnd,
+    hour: +m[5],
+    minute: +m[6],
+    second: m[7] !== undefined ? +m[7] : undefined,
+    isoSeparator: m[4] === 'T',
+    zone: { kind: 'none', start: timeEnd, end: timeEnd, raw: '' },
+  };
+  result.zone = parseZone(text, timeEnd);
+  result.length = Math.max(timeEnd, result.zone.end);
+  result.invalidReason = (date && invalidDateReason(date)) || invalidTimeReason(result.hour, result.minute, result.second);
+  return result;
+}
+
+function parseZone(text: string, at: number): ParsedZone {
+  const none: ParsedZone = { kind: 'none', start: at, end: at, raw: '' };
+  if ((text[at] === 'Z' || text[at] === 'z') && !/[A-Za-z0-9]/.test(text[at + 1] ?? '')) {
+    return { kind: 'utc', start: at, end: at + 1, raw: text[at] };
+  }
+  ATTACHED_OFFSET.lastIndex = at;
+  let m = ATTACHED_OFFSET.exec(text);
+  if (m) return offsetZone(at, at + m[0].length, m[0], m[1], m[2], m[3]);
+  SPACED_OFFSET.lastIndex = at;
+  m = SPACED_OFFSET.exec(text);
+  if (m) {
+    const start = at + m[0].length - m[0].trimStart().length;
+    return offsetZone(start, at + m[0].length, m[0].trim(), m[1], m[2], m[3]);
+  }
+  SPACED_ZONE.lastIndex = at;
+  m = SPACED_ZONE.exec(text);
+  if (!m) return none;
+  const word = m[1].toUpperCase();
+  const start = at + m[0].length - m[0].trimStart().length;
+  const end = at + m[0].length;
+  const raw = text.slice(start, end);
+  if (word === 'UTC' || word === 'Z' || word === 'GMT') {
+    if (m[2]) {
+      const minutes = (+m[3] * 60 + (m[4] ? +m[4] : 0)) * (m[2] === '-' ? -1 : 1);
+      return { kind: 'offset', start, end, raw, offsetMinutes: minutes };
+    }
+    if (word === 'GMT') return { kind: 'abbreviation', start, end, raw, offsetMinutes: 0 };
+    if (word === 'Z' && m[0].startsWith(' ')) return none;
+    return { kind: 'utc', start, end, raw };
+  }
+  if (m[2]) return none;
+  // Abbreviations are written in capitals; "14:30 db failover" names no zone.
+  const info = m[1] === word ? ZONE_ABBREVIATIONS[word] : undefined;
+  if (!info) return none;
+  return { kind: 'abbreviation', start, end, raw, offsetMinutes: info.offsetMinutes, ambiguous: info.ambiguous };
+}
+
+function offsetZone(start: number, end: number, raw: string, sign: string, hours: string, minutes?: string): ParsedZone {
+  const total = (+hours * 60 + (minutes ? +minutes : 0)) * (sign === '-' ? -1 : 1);
+  return { kind: 'offset', start, end, raw, offsetMinutes: total };
+}
+
+const DATE_ONLY = /(\d{4})-(\d{1,2})-(\d{1,2})(?![\d:])/y;
+
+export interface ParsedDate {
+  length: number;
+  date: CalendarDate;
+  invalidReason?: string;
+}
+
+/** Parses a `YYYY-MM-DD` date at the very start of `text`. */
+export function parseDate(text: string): ParsedDate | undefined {
+  DATE_ONLY.lastIndex = 0;
+  const m = DATE_ONLY.exec(text);
+  if (!m) return undefined;
+  const date = { year: +m[1], month: +m[2], day: +m[3] };
+  return { length: m[0].length, date, invalidReason: invalidDateReason(date) };
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function invalidDateReason(date: CalendarDate): string | undefined {
+  if (date.month < 1 || date.month > 12) return `month ${date.month} does not exist`;
+  if (date.day < 1 || date.day > daysInMonth(date.year, date.month)) {
+    return `${formatDate(date)} does not exist`;
+  }
+  return undefined;
+}
+
+function invalidTimeReason(hour: number, minute: number, second?: number): string | undefined {
+  if (hour > 23) return `hour ${hour} does not exist`;
+  if (minute > 59) return `minute ${minute} does not exist`;
+  if (second !== undefined && second > 59) return `second ${second} does not exist`;
+  return undefined;
+}
+
+export function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+export function formatDate(date: CalendarDate): string {
+  return `${String(date.year).padStart(4, '0')}-${pad2(date.month)}-${pad2(date.day)}`;
+}
+
+export function dateToEpochDay(date: CalendarDate): number {
+  return Date.UTC(date.year, date.month - 1, date.day) / 86_400_000;
+}
+
+/** Milliseconds since the epoch for a wall-clock time at a given offset east of UTC. */
+export function toInstant(date: CalendarDate, hour: number, minute: number, second: number, offsetMinutes: number): number {
+  return Date.UTC(date.year, date.month - 1, date.day, hour, minute, second) - offsetMinutes * 60_000;
+}
+
+export function calendarDateOf(instant: number): CalendarDate {
+  const d = new Date(instant);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+export function parseIsoDay(text: string): CalendarDate | undefined {
+  const parsed = parseDate(text.trim());
+  if (!parsed || parsed.invalidReason || parsed.length !== text.trim().length) return undefined;
+  return parsed.date;
+}
+
+export interface TimestampStyle {
+  iso: boolean;
+  withDate: boolean;
+  withSeconds: boolean;
+}
+
+/** Writes an instant in UTC in the style of the timestamp it replaces. */
+export function formatUtc(instant: number, style: TimestampStyle): string {
+  const d = new Date(instant);
+  const time = `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}${style.withSeconds ? `:${pad2(d.getUTCSeconds())}` : ''}`;
+  const date = formatDate(calendarDateOf(instant));
+  if (style.iso) return `${date}T${time}Z`;
+  return style.withDate ? `${date} ${time} UTC` : `${time} UTC`;
+}
+
+/** Minutes as a signed offset from `started`: `+0:12`, `-0:05`, `+26:00`. */
+export function formatClockOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(Math.round(minutes));
+  return `${sign}${Math.floor(abs / 60)}:${pad2(abs % 60)}`;
+}
+
+const DURATION = /^(?:(\d+)\s*d(?:ays?)?)?\s*(?:(\d+)\s*h(?:ours?|rs?)?)?\s*(?:(\d+)\s*m(?:in(?:utes?|s)?)?)?\s*(?:(\d+)\s*s(?:ec(?:onds?|s)?)?)?$/i;
+
+/** Parses `45m`, `1h 30m`, `1h30m`, `90s`, `2d 4h` into seconds. */
+export function parseDurationSeconds(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (!trimmed) return undefined;
+  const m = DURATION.exec(trimmed);
+  if (!m || (!m[1] && !m[2] && !m[3] && !m[4])) return undefined;
+  return (+(m[1] ?? 0) * 24 * 60 + +(m[2] ?? 0) * 60 + +(m[3] ?? 0)) * 60 + +(m[4] ?? 0);
+}
+
+/** Writes seconds in the duration form the language uses: `45m`, `1h 30m`, `2d 4h`, `90s`. */
+export function formatDuration(totalSeconds: number): string {
+  const seconds = Math.max(0, Math.round(totalSeconds));
+  if (seconds < 60 * 60 && seconds % 60 !== 0) return `${seconds}s`;
+  const days = Math.floor(seconds / 86_400);
+  const hours = Math.floor((seconds % 86_400) / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  const parts: string[] = [];
+  if (days) parts.push(`${days}d`);
+  if (hours) parts.push(`${hours}h`);
+  if (minutes || parts.length === 0) parts.push(`${minutes}m`);
+  return parts.join(' ');
+}
+
+/** `12m`, `1h 5m`: a span for humans in hovers and metrics. */
+export function formatMinutes(minutes: number): string {
+  return formatDuration(minutes * 60);
+}

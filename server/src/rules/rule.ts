@@ -1,0 +1,55 @@
+import type { Range } from 'vscode-languageserver-types';
+import type {
+  ActionsSection, CalendarDate, CategorySection, FieldSection, FollowupSection, PostmortemDocument, SectionNode,
+  TextSection, TimelineSection, WhysSection,
+} from '../language/ast';
+import type { LineIndex } from '../language/lineIndex';
+import type { Fix, IncidentType, PostmortemConfig, RelatedInformation, Severity } from '../analysis/types';
+
+/** A rule is its metadata plus one function from the analysed document to diagnostics. */
+export interface Rule {
+  /** `PM010` */
+  code: string;
+  /** `timestamp-without-zone`: short, kebab-case, stable. */
+  name: string;
+  /** One sentence: what the rule reports. */
+  description: string;
+  defaultSeverity: Severity;
+  /** Whether the rule offers a quick fix (for at least the common case). */
+  fixable: boolean;
+  check(context: RuleContext): void;
+}
+
+export interface Report {
+  range: Range;
+  message: string;
+  fix?: Fix;
+  relatedInformation?: RelatedInformation[];
+}
+
+export interface SectionsByName {
+  summary: TextSection;
+  notes: TextSection;
+  incident: FieldSection;
+  timeline: TimelineSection;
+  whys: WhysSection;
+  factors: CategorySection;
+  lessons: CategorySection;
+  actions: ActionsSection;
+  followup: FollowupSection;
+}
+
+export interface RuleContext {
+  readonly ast: PostmortemDocument;
+  readonly lines: LineIndex;
+  readonly config: PostmortemConfig;
+  readonly today: CalendarDate;
+  readonly incidentType: IncidentType;
+  /** The first section of that name, the one the document means; later ones are duplicates. */
+  section<N extends keyof SectionsByName>(name: N): SectionsByName[N] | undefined;
+  report(report: Report): void;
+}
+
+export function firstSection<N extends keyof SectionsByName>(ast: PostmortemDocument, name: N): SectionsByName[N] | undefined {
+  return ast.sections.find((s: SectionNode) => s.name === name) as SectionsByName[N] | undefined;
+}
