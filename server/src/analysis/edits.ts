@@ -23,17 +23,18 @@ export function indentationOf(lines: LineIndex, line: number): string {
 }
 
 /**
- * Applies non-overlapping edits. Identical edits are applied once and an edit that overlaps one
- * already taken is left out, so fixes from several diagnostics can be combined safely.
+ * Applies non-overlapping edits. Identical edits are applied once, insertions at one point keep
+ * their given order, and an edit that overlaps one already taken is left out, so fixes from
+ * several diagnostics can be combined safely.
  */
 export function applyEdits(lines: LineIndex, edits: TextEdit[]): string {
   const resolved = edits.map((e) => ({ start: lines.offset(e.range.start), end: lines.offset(e.range.end), text: e.newText }));
-  resolved.sort((a, b) => a.start - b.start || a.end - b.end);
+  resolved.sort((a, b) => a.start - b.start || a.end - b.end); // stable: equal inserts keep their order
   const taken: typeof resolved = [];
   for (const edit of resolved) {
     const last = taken[taken.length - 1];
     if (last && last.start === edit.start && last.end === edit.end && last.text === edit.text) continue;
-    if (last && (edit.start < last.end || (edit.start === last.start && edit.start === edit.end && last.start === last.end))) continue;
+    if (last && edit.start < last.end) continue;
     taken.push(edit);
   }
   let result = '';

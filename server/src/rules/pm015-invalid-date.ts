@@ -1,0 +1,25 @@
+import type { DateNode, TimestampNode } from '../language/ast';
+import type { Rule } from './rule';
+
+export const pm015: Rule = {
+  code: 'PM015',
+  name: 'invalid-date-or-time',
+  description: 'A date or time that does not exist (`2025-02-30`, `25:61`) or is not written in the expected form.',
+  defaultSeverity: 'error',
+  fixable: false,
+  check(context) {
+    const stamp = (node: TimestampNode | undefined, what: string) => {
+      if (node?.invalidReason) context.report({ range: node.range, message: `Correct ${what}: ${node.invalidReason}.` });
+    };
+    const date = (node: DateNode | undefined, what: string) => {
+      if (node?.invalidReason) context.report({ range: node.range, message: `Correct ${what}: ${node.invalidReason}.` });
+    };
+    date(context.ast.headerFields.find((f) => f.key.name === 'date')?.dateValue, 'the document date');
+    for (const field of context.section('incident')?.fields ?? []) stamp(field.timestamp, `\`${field.key.name}\``);
+    for (const event of context.section('timeline')?.events ?? []) stamp(event.timestamp, 'the event time');
+    for (const item of context.section('actions')?.items ?? []) {
+      date(item.fields.find((f) => f.key.name === 'due')?.dateValue, `the due date of ${item.id}`);
+    }
+    for (const note of context.section('followup')?.notes ?? []) date(note.date, 'the follow-up date');
+  },
+};

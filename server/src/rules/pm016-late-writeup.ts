@@ -1,0 +1,25 @@
+import { incidentInstant } from '../analysis/metrics';
+import { dateToEpochDay } from '../language/time';
+import type { Rule } from './rule';
+
+export const pm016: Rule = {
+  code: 'PM016',
+  name: 'late-writeup',
+  description: 'The postmortem was written more than 48 hours (configurable) after the incident was resolved.',
+  defaultSeverity: 'information',
+  fixable: false,
+  check(context) {
+    const dateField = context.ast.headerFields.find((f) => f.key.name === 'date')?.dateValue;
+    const resolved = incidentInstant(context.ast, 'resolved');
+    if (!dateField?.date || dateField.invalidReason || resolved === undefined) return;
+    // The date has no time: count from its first minute, so only a clearly late write-up is reported.
+    const written = dateToEpochDay(dateField.date) * 86_400_000;
+    const hours = (written - resolved) / 3_600_000;
+    const allowed = context.config.writeupWithinHours;
+    if (hours <= allowed) return;
+    context.report({
+      range: dateField.range,
+      message: `Written ${Math.floor(hours / 24)} days after the incident was resolved: aim to write postmortems within ${allowed} hours, while memories and logs are fresh.`,
+    });
+  },
+};

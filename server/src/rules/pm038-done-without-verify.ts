@@ -1,0 +1,23 @@
+import type { Rule } from './rule';
+import { fieldOf, isEmpty, statusOf } from './actionItems';
+
+export const pm038: Rule = {
+  code: 'PM038',
+  name: 'done-without-verify',
+  description: 'An action item marked `done` or `verified` with no `verify:` saying how completion was checked.',
+  defaultSeverity: 'information',
+  fixable: false,
+  check(context) {
+    for (const item of context.section('actions')?.items ?? []) {
+      const status = statusOf(item);
+      if (status !== 'done' && status !== 'verified') continue;
+      const verify = fieldOf(item, 'verify');
+      if (verify && !isEmpty(verify)) continue;
+      const statusField = fieldOf(item, 'status')!;
+      context.report({
+        range: statusField.value?.range ?? statusField.key.range,
+        message: `Close action items only when verified: add \`verify:\` to ${item.id} saying how its completion was checked.`,
+      });
+    }
+  },
+};
