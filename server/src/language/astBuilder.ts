@@ -48,6 +48,11 @@ function tokenEnd(token: IToken): number {
   return token.startOffset + token.image.length;
 }
 
+/** Only spaces and tabs are indentation and padding; other white space is text. */
+const trimBlanksStart = (s: string) => s.replace(/^[ \t]+/, '');
+const trimBlanksEnd = (s: string) => s.replace(/[ \t]+$/, '');
+const trimBlanks = (s: string) => trimBlanksEnd(trimBlanksStart(s));
+
 function visualWidth(indent: string): number {
   let width = 0;
   for (const c of indent) width = c === '\t' ? width + 4 - (width % 4) : width + 1;
@@ -70,8 +75,8 @@ class AstBuilder {
   constructor(private readonly index: LineIndex) {}
 
   private part(start: number, raw: string): TextPart | undefined {
-    const leading = raw.length - raw.trimStart().length;
-    const trimmed = raw.trim();
+    const leading = raw.length - trimBlanksStart(raw).length;
+    const trimmed = trimBlanks(raw);
     if (!trimmed) return undefined;
     return { text: trimmed, range: this.index.range(start + leading, start + leading + trimmed.length) };
   }
@@ -126,8 +131,8 @@ class AstBuilder {
     const line = this.index.lineOf(token.startOffset);
     const start = this.index.lineStarts[line];
     const raw = this.index.lineText(line);
-    const leading = raw.length - raw.trimStart().length;
-    const range = this.index.range(start + leading, start + raw.trimEnd().length);
+    const leading = raw.length - trimBlanksStart(raw).length;
+    const range = this.index.range(start + leading, start + Math.max(leading, trimBlanksEnd(raw).length));
     const message =
       leading === 0
         ? `Line ${line + 1} stands at column 0 but is not a section header or header field: indent it under a section, or make it a header such as \`timeline:\`.`
