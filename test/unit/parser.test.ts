@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict';
+import type { Range } from 'vscode-languageserver-types';
+import { analyze } from '../../server/src/analysis/analyze';
+import { buildAst } from '../../server/src/language/astBuilder';
+
+/** The text a range covers. */
+function textAt(text: string, range: Range): string {
+  const lines = text.split(/\r\n|\r|\n/);
+  if (range.start.line === range.end.line) return lines[range.start.line].slice(range.start.character, range.end.character);
+  const parts = [lines[range.start.line].slice(range.start.character)];
+  for (let l = range.start.line + 1; l < range.end.line; l++) parts.push(lines[l]);
+  parts.push(lines[range.end.line].slice(0, range.end.character));
+  return parts.join('\n');
+}
+
+const DOC = `postmortem: Cache outage
+id: INC-9
+
+incident:
+  Started: 2025-02-14T14:30Z
+  impact: many slow pages
+    and timeouts on checkout
+
+timeline:
+  2025-02-14 14:30 UTC  cache cleared
+    - a bullet
+  14:35 UTC  warm-up began
+
+whys:
+  symptom: slow
+  why 1: cold cache
+    - keys expired at once
+  root cause: no warm-up gate
+
+actions:
+  A1: Add a warm-up gate
+    owner: @cache
+    due: 2025-03-01
+
+lessons:
+  went well:
+    - quick rollback
+`;
+
+describe('parser and AST', () => {
+  const { document: ast } = buildAst(DOC);
+
+  it('gives every node the exact range of its text', () => {
+    assert.equal(textAt(DOC, ast.title!.key.range), 'postmortem');
+    assert.equal(textAt(DOC, ast.title!.value!.range), 'Cache outage');
+    const incident = ast.sections.find((s) => s.name === 'incident')!;
+    assert.equal(textAt(DOC, incident.header.range), 'incident');
+    if (incident.name !== 'incident') throw new Error('incident');
+    const started = incident.fields[0];
+    assert.equal(started.key.name, 'started');
+    assert.equal(textAt(DOC, started.key.range), 'Started');
+    assert.equal(textAt(DOC, started.timestamp!.range), '2025-02-14T14:30Z');
+    assert.equal(textAt(DOC, started.timestamp!.zone.range), 'Z');
+    const impact = incident.fields[1];
+    assert.equal(impact.value!.text, 'many slow pages and timeouts on checkout');
+    assert.equal(textAt(DOC, impact.value!.range), 'many slow pages\n    and timeouts on checkout');
+
+    const timeline = ast.sections.find((s) => s.name === 'timeline')!;
+    if (timeline.name !== 'timeline') throw new Error('timeline');
+    assert.equal(timeline.events.length, 2);
+    assert.equal(textAt(DOC, timeline.events[0].timestamp.range), '2025-02-14 14:30 UTC');
+    assert.equal(textAt(DOC, timeline.events[0].text!.range), 'cache cleared');
+    assert.equal(textAt(DOC, timeline.events[0].bullets[0].text.range), 'a bullet');
+    assert.equal(timeline.events[1].timestamp.effectiveDate?.day, 14);
+
+    const whys = ast.sections.find((s) => s.name === 'whys')!;
+    if (whys.name !== 'whys') throw new Error('whys');
+    assert.equal(textAt(DOC, whys.whys[0].key.range), 'why 1');
+    assert.equal(textAt(DOC, whys.whys[0].numberRange!), '1');
+    assert.equal(textAt(DOC, whys.whys[0].bullets[0].range), '- keys expired at once');
+    assert.equal(textAt(DOC, whys.rootCause!.value!.range), 'no warm-up gate');
+
+    const actions = ast.sections.find((s) => s.name === 'actions')!;
+    if (actions.name !== 'actions') throw new Error('actions');
+    const item = actions.items[0];
+    assert.equal(textAt(DOC, item.idRange), 'A1');
+    assert.equal(textAt(DOC, item.title!.range), 'Add a warm-up gate');
+    assert.equal(textAt(DOC, item.range), 'A1: Add a warm-up gate\n    owner: @cache\n    due: 2025-03-01');
+    assert.equal(textAt(DOC, item.fields[1].dateValue!.range), '2025-03-01');
+
+    const lessons = ast.sections.find((s) => s.name === 'lessons')!;
+    if (lessons.name !== 'lessons') throw new Error('lessons');
+    assert.equal(textAt(DOC, lessons.categories[0].key.range), 'went well');
+    assert.equal(lessons.categories[0].bullets[0].text.text, 'quick rollback');
+  });
+
+  it('recovers at the next column-0 line so one error hides nothing after it', () => {
+    const text = `postmortem: x
+garbage at column zero
+  indented garbage under it
+incident:
+  started: 2025-02-14 14:30
+more garbage
+timeline:
+  14:40  event without zone
+`;
+    const { diagnostics } = analyze(text, { today: '2025-03-01' });
+    const at = (code: string) => diagnostics.filter((d) => d.code === code).map((d) => d.range.start.line);
+    assert.deepEqual(at('PM001'), [1, 5]);
+    assert.deepEqual(at('PM010'), [4, 7]);
+  });
+
+  it('reports indented lines before any header as a syntax error', () => {
+    const { diagnostics } = analyze('  stray indented line\npostmortem: t\n', {});
+    assert.equal(diagnostics.find((d) => d.code === 'PM001')?.range.start.line, 0);
+  });
+
+  it('treats `#` as a comment only at the start of a line', () => {
+    const { document } = buildAst('postmortem: Incident #42\n  # a comment\nsummary:\n  see ticket #7\n');
+    assert.equal(document.title!.value!.text, 'Incident #42');
+    assert.equal(document.comments.length, 1);
+    const summary = document.sections[0];
+    assert.ok(summary.name === 'summary' && summary.text?.text === 'see ticket #7');
+  });
+
+  it('gives the same structure for CRLF, a BOM and tab indentation', () => {
+    const lf = 'postmortem: t\nincident:\n  started: 2025-02-14 14:30 UTC\n  severity: SEV2\n';
+    const crlf = '\ufeff' + lf.replace(/\n/g, '\r\n').replace(/ {2}/g, '\t');
+    const a = analyze(lf, { today: '2025-03-01' });
+    const b = analyze(crlf, { today: '2025-03-01' });
+    assert.deepEqual(
+      b.diagnostics.map((d) => [d.code, d.range.start.line]),
+      a.diagnostics.map((d) => [d.code, d.range.start.line]),
+    );
+    const incident = b.ast.sections[0];
+    assert.ok(incident.name === 'incident');
+    assert.equal(textAt(b.lines.text, incident.fields[0].timestamp!.range), '2025-02-14 14:30 UTC');
+    assert.equal(incident.fields[0].timestamp!.range.start.character, 10);
+  });
+
+  it('takes keys case-insensitively and any indentation', () => {
+    const { document } = buildAst('postmortem: t\nLESSONS:\n      Went Well:\n - fast\n');
+    const lessons = document.sections[0];
+    assert.ok(lessons.name === 'lessons');
+    assert.equal(lessons.categories[0].key.name, 'went well');
+    assert.equal(lessons.categories[0].bullets.length, 1);
+  });
+
+  it('never throws on empty, blank or binary input', () => {
+    for (const text of ['', '\n\n', '   ', '\u0000\u0001\u0002', ':::', '\ufeff', '\r\r\r', 'postmortem:']) {
+      const { diagnostics } = analyze(text, {});
+      assert.ok(Array.isArray(diagnostics));
+    }
+  });
+});
