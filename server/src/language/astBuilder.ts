@@ -26,6 +26,7 @@ interface Line {
   /** Visual width of the indentation, tabs to the next multiple of four. */
   width: number;
   start: number;
+  contentStart: number;
   end: number;
   key?: KeyNode;
   keyToken?: IToken;
@@ -49,8 +50,17 @@ function tokenEnd(token: IToken): number {
 }
 
 /** Only spaces and tabs are indentation and padding; other white space is text. */
-const trimBlanksStart = (s: string) => s.replace(/^[ \t]+/, '');
-const trimBlanksEnd = (s: string) => s.replace(/[ \t]+$/, '');
+const isBlank = (c: number) => c === 32 || c === 9;
+function trimBlanksStart(s: string): string {
+  let i = 0;
+  while (i < s.length && isBlank(s.charCodeAt(i))) i++;
+  return i ? s.slice(i) : s;
+}
+function trimBlanksEnd(s: string): string {
+  let i = s.length;
+  while (i > 0 && isBlank(s.charCodeAt(i - 1))) i--;
+  return i < s.length ? s.slice(0, i) : s;
+}
 const trimBlanks = (s: string) => trimBlanksEnd(trimBlanksStart(s));
 
 function visualWidth(indent: string): number {
@@ -92,22 +102,28 @@ class AstBuilder {
 
   private line(raw: RawLine): Line {
     const start = raw.indent.startOffset;
+    // The indentation token takes every leading blank, so the content starts right after it.
     const contentStart = tokenEnd(raw.indent);
     const last = raw.text ?? raw.key ?? raw.bullet ?? raw.indent;
     const end = tokenEnd(last);
     const head = raw.key ?? raw.bullet;
-    const text = raw.text ? this.part(raw.text.startOffset, raw.text.image) : undefined;
-    const content = this.part(contentStart, this.index.text.slice(contentStart, end))!;
+    const text = head && raw.text ? this.part(raw.text.startOffset, raw.text.image) : undefined;
+    // Most keyed lines never need their whole content as text, so it is made on first use.
+    let content: TextPart | undefined;
+    const contentOf = () => (content ??= this.part(contentStart, this.index.text.slice(contentStart, end))!);
     return {
       number: this.index.lineOf(start),
       width: visualWidth(raw.indent.image),
       start,
+      contentStart,
       end,
       key: raw.key ? this.keyNode(raw.key) : undefined,
       keyToken: raw.key,
       bullet: raw.bullet,
-      text: head ? text : content,
-      content,
+      text: head ? text : contentOf(),
+      get content() {
+        return contentOf();
+      },
     };
   }
 
@@ -249,7 +265,7 @@ class AstBuilder {
   }
 
   private stray(section: { stray: StrayLine[] }, line: Line, kind: StrayLine['kind']) {
-    section.stray.push({ kind, key: line.key, text: line.content.text, range: this.index.range(line.start + (line.content.range.start.character - this.index.position(line.start).character), line.end) });
+    section.stray.push({ kind, key: line.key, text: line.content.text, range: this.index.range(line.contentStart, line.end) });
   }
 
   /** A key line that is not a key here: text when it continues a deeper-indented entry, else stray. */
@@ -300,7 +316,7 @@ class AstBuilder {
     for (const line of lines) {
       const parsed = line.bullet ? undefined : parseTimestamp(line.content.text);
       if (parsed) {
-        const contentOffset = this.index.offset(line.content.range.start);
+        const contentOffset = line.contentStart;
         const timestamp = this.timestampFrom(line.content.text, contentOffset, parsed);
         const rest = this.part(contentOffset + parsed.length, line.content.text.slice(parsed.length));
         const event = { timestamp, text: rest && this.textNode(rest), bullets: [], range: this.index.range(contentOffset, line.end) };
@@ -435,7 +451,7 @@ class AstBuilder {
     for (const line of lines) {
       const parsed = line.bullet ? undefined : parseDate(line.content.text);
       if (parsed) {
-        const start = this.index.offset(line.content.range.start);
+        const start = line.contentStart;
         const date: DateNode = { raw: line.content.text.slice(0, parsed.length), date: parsed.date, invalidReason: parsed.invalidReason, range: this.index.range(start, start + parsed.length) };
         const rest = this.part(start + parsed.length, line.content.text.slice(parsed.length));
         const note = { date, text: rest && this.textNode(rest), range: this.index.range(start, line.end) };

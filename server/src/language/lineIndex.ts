@@ -23,7 +23,16 @@ export class LineIndex {
     return this.lineStarts.length;
   }
 
+  /** The line of the last lookup: the AST builder asks in document order, so it is usually right. */
+  private lastLine = 0;
+
   lineOf(offset: number): number {
+    const starts = this.lineStarts;
+    const hint = this.lastLine;
+    if (offset >= starts[hint] && (hint + 1 === starts.length || offset < starts[hint + 1])) return hint;
+    if (hint + 2 <= starts.length && offset >= starts[hint + 1] && (hint + 2 === starts.length || offset < starts[hint + 2])) {
+      return (this.lastLine = hint + 1);
+    }
     let low = 0;
     let high = this.lineStarts.length - 1;
     while (low < high) {
@@ -31,7 +40,7 @@ export class LineIndex {
       if (this.lineStarts[mid] <= offset) low = mid;
       else high = mid - 1;
     }
-    return low;
+    return (this.lastLine = low);
   }
 
   position(offset: number): Position {

@@ -1,5 +1,5 @@
 import { EmbeddedActionsParser, IToken, IRecognitionException } from 'chevrotain';
-import { allTokens, Bullet, Indent, Key, Newline, Text, TopKey } from './tokens';
+import { allTokens, Bullet, Indent, Key, Text, TopKey } from './tokens';
 import { postmortemLexer } from './tokens';
 
 /** One indented line: a key, a bullet or plain text, then the rest of the line. */
@@ -39,7 +39,6 @@ class PostmortemParser extends EmbeddedActionsParser {
   private block = this.RULE('block', (): RawBlock => {
     const key = this.CONSUME(TopKey);
     const text = this.OPTION(() => this.CONSUME(Text));
-    this.OPTION2(() => this.CONSUME(Newline));
     const lines: RawLine[] = [];
     this.MANY(() => {
       lines.push(this.SUBRULE(this.line));
@@ -58,7 +57,6 @@ class PostmortemParser extends EmbeddedActionsParser {
       },
       { ALT: () => ({ indent, text: this.CONSUME4(Text) }) },
     ]);
-    this.OPTION3(() => this.CONSUME(Newline));
     return line;
   });
 }

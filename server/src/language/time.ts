@@ -133,7 +133,17 @@ export function parseTimestamp(text: string): ParsedTimestamp | undefined {
   return result;
 }
 
+/** Whether `text` has no letter or digit at `at`: the end of a word. */
+function wordEndsAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return !((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122));
+}
+
 function parseZone(text: string, at: number): ParsedZone {
+  // The common case first: " UTC" after the time.
+  if (text.startsWith(' UTC', at) && wordEndsAt(text, at + 4) && text[at + 4] !== '+' && text[at + 4] !== '-') {
+    return { kind: 'utc', start: at + 1, end: at + 4, raw: 'UTC' };
+  }
   const none: ParsedZone = { kind: 'none', start: at, end: at, raw: '' };
   if ((text[at] === 'Z' || text[at] === 'z') && !/[A-Za-z0-9]/.test(text[at + 1] ?? '')) {
     return { kind: 'utc', start: at, end: at + 1, raw: text[at] };
@@ -192,8 +202,11 @@ export function parseDate(text: string): ParsedDate | undefined {
   return { length: m[0].length, date, invalidReason: invalidDateReason(date) };
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
 }
 
 function invalidDateReason(date: CalendarDate): string | undefined {

@@ -86,7 +86,8 @@ export const Bullet = createToken({
 
 export const Text = createToken({ name: 'Text', pattern: /[^\r\n]+/, line_breaks: false });
 
-export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, line_breaks: true });
+/** Line breaks carry no meaning of their own: every other token knows whether it starts a line. */
+export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, line_breaks: true, group: Lexer.SKIPPED });
 
 export const allTokens: TokenType[] = [BlankLine, CommentLine, Indent, TopKey, TopText, Key, Bullet, Text, Newline];
 
