@@ -116,6 +116,7 @@ export interface ActionItemNode extends AstNode {
 export interface FollowupNoteNode extends AstNode {
   date: DateNode;
   text?: TextNode;
+  bullets: BulletNode[];
 }
 
 export type SectionName =

@@ -43,6 +43,11 @@ interface Entry {
   range: Range;
   appendText(part: TextPart): void;
   bullets: BulletNode[];
+  /**
+   * Whether a deeper-indented unknown key continues this entry's text. Not for action items and
+   * categories, whose deeper lines are fields and bullets: there an unknown key is a typo.
+   */
+  keysContinue?: boolean;
 }
 
 function tokenEnd(token: IToken): number {
@@ -268,10 +273,18 @@ class AstBuilder {
     section.stray.push({ kind, key: line.key, text: line.content.text, range: this.index.range(line.contentStart, line.end) });
   }
 
-  /** A key line that is not a key here: text when it continues a deeper-indented entry, else stray. */
-  private unknownKeyLine(section: { stray: StrayLine[] }, entry: Entry | undefined, line: Line) {
-    if (entry && line.width > entry.width) this.continueEntry(entry, { ...line, key: undefined, bullet: undefined, text: line.content });
-    else this.stray(section, line, 'unknown-key');
+  /**
+   * A key line that is not a key here: text when it continues a deeper-indented entry, else a
+   * stray key. Returns the entry that following lines attach to; for a stray key that is a
+   * throwaway, so the bullets under a misspelt key are not each reported again.
+   */
+  private unknownKeyLine(section: { stray: StrayLine[] }, entry: Entry | undefined, line: Line): Entry {
+    if (entry && entry.keysContinue !== false && line.width > entry.width) {
+      this.continueEntry(entry, { ...line, key: undefined, bullet: undefined, text: line.content });
+      return entry;
+    }
+    this.stray(section, line, 'unknown-key');
+    return { width: line.width, range: this.index.range(line.start, line.end), bullets: [], appendText: () => undefined };
   }
 
   private textSection(section: TextSection, lines: Line[]): TextSection {
@@ -291,7 +304,7 @@ class AstBuilder {
         section.fields.push(field);
         entry = this.fieldEntry(field, line.width);
       } else if (line.key) {
-        this.unknownKeyLine(section, entry, line);
+        entry = this.unknownKeyLine(section, entry, line);
       } else if (!this.continueEntry(entry, line)) {
         this.stray(section, line, 'no-item');
       }
@@ -367,7 +380,7 @@ class AstBuilder {
         section.entries.push(field);
         entry = this.fieldEntry(field, line.width);
       } else if (line.key) {
-        this.unknownKeyLine(section, entry, line);
+        entry = this.unknownKeyLine(section, entry, line);
       } else if (!this.continueEntry(entry, line)) {
         this.stray(section, line, 'no-item');
       }
@@ -391,9 +404,10 @@ class AstBuilder {
           range: category.range,
           bullets: category.bullets,
           appendText: (part) => (category.value ? this.appendPart(category.value, part) : (category.value = this.textNode(part))),
+          keysContinue: false,
         };
       } else if (line.key) {
-        this.unknownKeyLine(section, entry, line);
+        entry = this.unknownKeyLine(section, entry, line);
       } else if (!this.continueEntry(entry, line)) {
         this.stray(section, line, 'no-category');
       }
@@ -423,6 +437,7 @@ class AstBuilder {
           range: newItem.range,
           bullets: newItem.bullets,
           appendText: (part) => (newItem.title ? this.appendPart(newItem.title, part) : (newItem.title = this.textNode(part))),
+          keysContinue: false,
         };
       } else if (line.key && ACTION_FIELD_NAMES.has(line.key.name) && item) {
         const field = this.field(line);
@@ -437,7 +452,7 @@ class AstBuilder {
         this.extend(item.range, field.range);
         if (field.key.name === 'due' && field.value) field.dateValue = this.dateValue(field.value);
       } else if (line.key) {
-        this.unknownKeyLine(section, entry, line);
+        entry = this.unknownKeyLine(section, entry, line);
       } else if (!this.continueEntry(entry, line)) {
         this.stray(section, line, 'no-item');
       }
@@ -454,15 +469,15 @@ class AstBuilder {
         const start = line.contentStart;
         const date: DateNode = { raw: line.content.text.slice(0, parsed.length), date: parsed.date, invalidReason: parsed.invalidReason, range: this.index.range(start, start + parsed.length) };
         const rest = this.part(start + parsed.length, line.content.text.slice(parsed.length));
-        const note = { date, text: rest && this.textNode(rest), range: this.index.range(start, line.end) };
+        const note = { date, text: rest && this.textNode(rest), bullets: [], range: this.index.range(start, line.end) };
         section.notes.push(note);
         entry = {
           width: line.width,
           range: note.range,
-          bullets: [],
+          bullets: note.bullets,
           appendText: (part) => (note.text ? this.appendPart(note.text, part) : (note.text = this.textNode(part))),
         };
-      } else if (!(entry && line.width > entry.width && this.continueEntry(entry, line))) {
+      } else if (!(entry && (line.width > entry.width || line.bullet) && this.continueEntry(entry, line))) {
         this.stray(section, line, 'no-date');
       }
     }
@@ -474,8 +489,9 @@ class AstBuilder {
     const parsed = parseDate(part.text);
     const start = this.index.offset(part.range.start);
     if (!parsed) return { raw: part.text, range: part.range, invalidReason: `“${part.text}” is not a date in the form YYYY-MM-DD` };
-    const rest = part.text.slice(parsed.length).trim();
-    const range = this.index.range(start, start + parsed.length);
+    const rest = trimBlanks(part.text.slice(parsed.length));
+    // Text after the date is part of what is wrong, so the range covers it too.
+    const range = rest && !parsed.invalidReason ? part.range : this.index.range(start, start + parsed.length);
     return { raw: part.text.slice(0, parsed.length), date: parsed.date, range, invalidReason: parsed.invalidReason ?? (rest ? `unexpected “${rest}” after the date` : undefined) };
   }
 

@@ -101,7 +101,7 @@ export interface ParsedTimestamp {
 const DATE_TIME = /(?:(\d{4})-(\d{1,2})-(\d{1,2})(T|[ \t]+))?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?/y;
 const ATTACHED_OFFSET = /([+-])(\d{2}):?(\d{2})?(?![\d:])/y;
 const SPACED_ZONE = /[ \t]*\(?([A-Za-z]{1,5})(?:([+-])(\d{1,2})(?::?(\d{2}))?)?\)?(?![A-Za-z0-9])/y;
-const SPACED_OFFSET = /[ \t]+([+-])(\d{2}):?(\d{2})(?![\d:])/y;
+const SPACED_OFFSET = /[ \t]+([+-])(\d{2})(?::?(\d{2}))?(?![\d:A-Za-z])/y;
 
 /** Parses a timestamp at the very start of `text`; undefined when none stands there. */
 export function parseTimestamp(text: string): ParsedTimestamp | undefined {
@@ -153,7 +153,8 @@ function parseZone(text: string, at: number): ParsedZone {
   if (m) return offsetZone(at, at + m[0].length, m[0], m[1], m[2], m[3]);
   SPACED_OFFSET.lastIndex = at;
   m = SPACED_OFFSET.exec(text);
-  if (m) {
+  // Apart from the time, "+50" is more likely a count than an offset: real offsets stay within 14 hours.
+  if (m && +m[2] <= 14) {
     const start = at + m[0].length - m[0].trimStart().length;
     return offsetZone(start, at + m[0].length, m[0].trim(), m[1], m[2], m[3]);
   }
@@ -170,7 +171,6 @@ function parseZone(text: string, at: number): ParsedZone {
       return { kind: 'offset', start, end, raw, offsetMinutes: minutes };
     }
     if (word === 'GMT') return { kind: 'abbreviation', start, end, raw, offsetMinutes: 0 };
-    if (word === 'Z' && m[0].startsWith(' ')) return none;
     return { kind: 'utc', start, end, raw };
   }
   if (m[2]) return none;

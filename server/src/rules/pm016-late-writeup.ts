@@ -17,9 +17,11 @@ export const pm016: Rule = {
     const hours = (written - resolved) / 3_600_000;
     const allowed = context.config.writeupWithinHours;
     if (hours <= allowed) return;
+    const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+    const late = hours < 48 ? `more than ${plural(Math.floor(hours), 'hour')}` : `${plural(Math.floor(hours / 24), 'day')}`;
     context.report({
       range: dateField.range,
-      message: `Written ${Math.floor(hours / 24)} days after the incident was resolved: aim to write postmortems within ${allowed} hours, while memories and logs are fresh.`,
+      message: `Written ${late} after the incident was resolved: aim to write postmortems within ${plural(allowed, 'hour')}, while memories and logs are fresh.`,
     });
   },
 };

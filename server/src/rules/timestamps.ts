@@ -1,5 +1,15 @@
 import type { PostmortemDocument, TimestampNode } from '../language/ast';
 
+/** The valid timestamps of one section, in order: the incident's time fields or the timeline's events. */
+export function timestampsBySection(ast: PostmortemDocument): TimestampNode[][] {
+  const out: TimestampNode[][] = [];
+  for (const section of ast.sections) {
+    if (section.name === 'incident') out.push(section.fields.flatMap((f) => (f.timestamp && !f.timestamp.invalidReason ? [f.timestamp] : [])));
+    else if (section.name === 'timeline') out.push(section.events.flatMap((e) => (e.timestamp.invalidReason ? [] : [e.timestamp])));
+  }
+  return out;
+}
+
 /** Every timestamp in the document: the incident's time fields, then the timeline events. */
 export function allTimestamps(ast: PostmortemDocument): TimestampNode[] {
   const out: TimestampNode[] = [];
