@@ -7,10 +7,20 @@ const watch = process.argv.includes('--watch');
 /** Each entry point becomes one self-contained CommonJS file in dist/. */
 const entryPoints = {
   cli: 'server/src/cli/main.ts',
+  // The pure core alone, for the benchmark (bench/).
+  core: 'server/src/index.ts',
+  // The renderers alone, for the benchmark (bench/render.bench.mjs).
+  render: 'server/src/render/index.ts',
+  server: 'server/src/lsp/server.ts',
+  client: 'client/src/extension.ts',
 };
 
+// `node esbuild.mjs server` builds only the named entries (the LSP tests need just the server).
+const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+for (const name of only) if (!(name in entryPoints)) throw new Error(`esbuild.mjs: no entry point named "${name}"`);
+
 const options = {
-  entryPoints,
+  entryPoints: only.length ? Object.fromEntries(only.map((name) => [name, entryPoints[name]])) : entryPoints,
   outdir: 'dist',
   bundle: true,
   platform: 'node',

@@ -14,14 +14,20 @@ import { pm016 } from './pm016-late-writeup';
 import { pm020 } from './pm020-too-few-whys';
 import { pm021 } from './pm021-missing-root-cause';
 import { pm022 } from './pm022-why-numbering';
+import { pm023 } from './pm023-person-as-root-cause';
 import { pm030 } from './pm030-action-owner';
 import { pm031 } from './pm031-action-due';
 import { pm032 } from './pm032-action-priority';
 import { pm033 } from './pm033-action-status';
 import { pm034 } from './pm034-action-verify';
+import { pm035 } from './pm035-vague-action';
 import { pm036 } from './pm036-overdue-action';
 import { pm037 } from './pm037-duplicate-action-id';
 import { pm038 } from './pm038-done-without-verify';
+import { pm040 } from './pm040-blame-wording';
+import { pm041 } from './pm041-counterfactual-wording';
+import { pm042 } from './pm042-person-as-cause';
+import { pm043 } from './pm043-minimizing-wording';
 import { pm050 } from './pm050-missing-lesson-category';
 
 /** Every rule, in code order. Adding a rule means adding its file and one line here. */
@@ -41,14 +47,20 @@ export const rules: readonly Rule[] = [
   pm020,
   pm021,
   pm022,
+  pm023,
   pm030,
   pm031,
   pm032,
   pm033,
   pm034,
+  pm035,
   pm036,
   pm037,
   pm038,
+  pm040,
+  pm041,
+  pm042,
+  pm043,
   pm050,
 ];
 

@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import { escapeHtml } from '../../../server/src/render/escape';
+import { REPORT_CSS } from '../../../server/src/render/styles';
+import type { PreviewSettings } from './messages';
+
+/** What the preview page is built from; kept free of `vscode` so tests can load it in a browser. */
+export interface WebviewDocumentParts {
+  /** `webview.cspSource`: the origin the page may load the extension's media from. */
+  cspSource: string;
+  nonce: string;
+  /** `media/preview.js` as a webview URI. */
+  scriptUri: string;
+  /** `media/preview.css` as a webview URI. */
+  styleUri: string;
+  /** The report fragment from `render(analysis)`. */
+  body: string;
+  title: string;
+  settings: PreviewSettings;
+}
+
+/** A fresh nonce for each page: 128 random bits. */
+export function createNonce(): string {
+  return randomBytes(16).toString('base64');
+}
+
+/**
+ * The preview page: the report, its stylesheet (with the nonce), the theme bridge and the one
+ * script from `media/`. The policy allows nothing else: no inline script, no other origin.
+ */
+export function webviewDocument(parts: WebviewDocumentParts): string {
+  const nonce = escapeHtml(parts.nonce);
+  const source = parts.cspSource;
+  const csp = `default-src 'none'; style-src ${source} 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src ${source} data:`;
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta id="pm-preview-settings" data-settings="${escapeHtml(JSON.stringify(parts.settings))}">`,
+    `<title>${escapeHtml(parts.title)}</title>`,
+    `<style nonce="${nonce}">${REPORT_CSS}</style>`,
+    `<link rel="stylesheet" href="${escapeHtml(parts.styleUri)}">`,
+    '</head>',
+    '<body class="pm-preview">',
+    `<div id="pm-root">${parts.body}</div>`,
+    `<script nonce="${nonce}" src="${escapeHtml(parts.scriptUri)}"></script>`,
+    '</body>',
+    '</html>',
+  ].join('\n');
+}
+
+/** The page shown when there is nothing to preview (a restored panel whose file is gone). */
+export function placeholderDocument(parts: Omit<WebviewDocumentParts, 'body' | 'settings' | 'scriptUri'> & { message: string }): string {
+  const csp = `default-src 'none'; style-src ${parts.cspSource} 'nonce-${escapeHtml(parts.nonce)}';`;
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">`,
+    `<title>${escapeHtml(parts.title)}</title>`,
+    `<style nonce="${escapeHtml(parts.nonce)}">${REPORT_CSS}</style>`,
+    `<link rel="stylesheet" href="${escapeHtml(parts.styleUri)}">`,
+    '</head>',
+    `<body class="pm-preview"><div id="pm-root"><article class="pm-report"><p class="pm-empty">${escapeHtml(parts.message)}</p></article></div></body>`,
+    '</html>',
+  ].join('\n');
+}

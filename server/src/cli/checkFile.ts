@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { analyze } from '../analysis/analyze';
+import type { Analysis, AnalyzeOptions } from '../analysis/types';
+import { writeFileAtomically } from './atomicWrite';
+import { fixDocument } from './fix';
+import { decodeDocument, encodeDocument } from './readDocument';
+import { NO_METRICS, type FileReport } from './report';
+
+export interface FileOutcome {
+  /** Undefined when the file could not be read. */
+  report?: FileReport;
+  /** A message naming the file, when it could not be read or its fixes not written. */
+  problem?: string;
+  /** Fixes written to the file. */
+  fixesApplied: number;
+}
+
+function reason(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? String(error);
+}
+
+/** Reads, analyses and (with `fix`) fixes one file; never throws. */
+export function checkFile(file: string, path: string, options: AnalyzeOptions, fix: boolean): FileOutcome {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    return { problem: `${path}: cannot be read (${reason(error)})`, fixesApplied: 0 };
+  }
+  const document = decodeDocument(bytes);
+  if (document.kind === 'not-utf8') {
+    const diagnostic = { code: 'PM001', severity: 'error', message: document.message, range: document.range, source: 'postmortem' } as const;
+    return { report: { path, diagnostics: [diagnostic], metrics: NO_METRICS }, fixesApplied: 0 };
+  }
+  const reportOf = (analysis: Analysis): FileReport => ({ path, diagnostics: analysis.diagnostics, metrics: analysis.metrics });
+  if (!fix) return { report: reportOf(analyze(document.text, options)), fixesApplied: 0 };
+
+  const outcome = fixDocument(document.text, options);
+  if (outcome.text === document.text) return { report: reportOf(outcome.analysis), fixesApplied: 0 };
+  try {
+    writeFileAtomically(file, encodeDocument(outcome.text, document.bom));
+  } catch (error) {
+    return { report: reportOf(analyze(document.text, options)), problem: `${path}: the fixes could not be written (${reason(error)})`, fixesApplied: 0 };
+  }
+  return { report: reportOf(outcome.analysis), fixesApplied: outcome.applied };
+}

@@ -1,0 +1,82 @@
+import { rules } from '../../rules/index';
+import { CHECK_USAGE, parseCheckArguments, type CheckArguments } from '../checkArguments';
+import { checkFile } from '../checkFile';
+import { ConfigResolver } from '../configs';
+import { discoverFiles } from '../discovery';
+import { displayPath } from '../displayPath';
+import { formatJson } from '../formats/json';
+import { formatSarif } from '../formats/sarif';
+import { formatText } from '../formats/text';
+import { ProgressLine } from '../progress';
+import { summarize, type FileReport } from '../report';
+import { printError, useColour, writeOut } from '../terminal';
+import { UsageError } from '../usageError';
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** `postmortem check`: see CHECK_USAGE. Returns the exit status. */
+export async function run(args: string[]): Promise<number> {
+  let options: CheckArguments;
+  try {
+    options = parseCheckArguments(args);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    printError(`${error.message}\nRun "postmortem check --help" for the options.`);
+    return 2;
+  }
+  if (options.help) {
+    await writeOut(CHECK_USAGE);
+    return 0;
+  }
+
+  const { files, problems } = discoverFiles(options.paths);
+  if (problems.length) {
+    problems.forEach(printError);
+    return 2;
+  }
+
+  // Every configuration problem stops the run before any file is checked: a CI job must not
+  // pass on settings it silently ignored.
+  const configs = new ConfigResolver(options.config);
+  const configOfFile = files.map((file) => configs.configFor(file));
+  const configProblems = configs.loaded().flatMap((loaded) => loaded.problems);
+  if (configProblems.length) {
+    configProblems.forEach(printError);
+    return 2;
+  }
+
+  const reports: FileReport[] = [];
+  const fileProblems: string[] = [];
+  let fixesApplied = 0;
+  let filesFixed = 0;
+  const progress = new ProgressLine(process.stderr, files.length);
+  files.forEach((file, i) => {
+    const path = displayPath(file);
+    progress.update(i, path);
+    const outcome = checkFile(file, path, { config: configOfFile[i].config, today: options.today }, options.fix);
+    if (outcome.report) reports.push(outcome.report);
+    if (outcome.problem) fileProblems.push(outcome.problem);
+    if (outcome.fixesApplied) {
+      fixesApplied += outcome.fixesApplied;
+      filesFixed++;
+    }
+  });
+  progress.clear();
+
+  const summary = summarize(reports);
+  if (options.format === 'json') await writeOut(formatJson(reports, summary));
+  else if (options.format === 'sarif') await writeOut(formatSarif(reports, rules));
+  else await writeOut(formatText(reports, summary, useColour(process.stdout)));
+
+  if (options.fix) printError(`fixed ${plural(fixesApplied, 'problem')} in ${plural(filesFixed, 'file')}`);
+  fileProblems.forEach(printError);
+  if (fileProblems.length) return 2;
+  if (summary.errors > 0) return 1;
+  if (options.maxWarnings !== undefined && summary.warnings > options.maxWarnings) {
+    printError(`${plural(summary.warnings, 'warning')}, more than --max-warnings ${options.maxWarnings}`);
+    return 1;
+  }
+  return 0;
+}

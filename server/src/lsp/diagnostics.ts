@@ -1,0 +1,37 @@
+import type { Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity } from 'vscode-languageserver';
+import type { PostmortemDiagnostic, Severity } from '../analysis/types';
+import type { AnalyzedDocument } from './documents';
+
+const RULE_DOCS = 'https://github.com/postmortem-tools/postmortem-language-tools/blob/main/docs/rules';
+
+const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function ruleDocumentationUrl(code: string): string {
+  return `${RULE_DOCS}/${code}.md`;
+}
+
+/** One analysis diagnostic in LSP form; its fix stays in `data` for clients that pass it back. */
+export function toLspDiagnostic(diagnostic: PostmortemDiagnostic, uri: string): Diagnostic {
+  return {
+    range: diagnostic.range,
+    severity: LSP_SEVERITY[diagnostic.severity],
+    code: diagnostic.code,
+    codeDescription: { href: ruleDocumentationUrl(diagnostic.code) },
+    source: diagnostic.source,
+    message: diagnostic.message,
+    ...(diagnostic.relatedInformation?.length
+      ? { relatedInformation: diagnostic.relatedInformation.map((r) => ({ location: { uri, range: r.range }, message: r.message })) }
+      : {}),
+    ...(diagnostic.data ? { data: diagnostic.data } : {}),
+  };
+}
+
+export function documentDiagnostics({ analysis, uri }: AnalyzedDocument): Diagnostic[] {
+  return analysis.diagnostics.map((d) => toLspDiagnostic(d, uri));
+}

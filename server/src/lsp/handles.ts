@@ -1,0 +1,23 @@
+/** `@handle` as people write owners and authors; an e-mail address is not a handle. */
+const HANDLE = /(?<![\w@.])@[A-Za-z0-9](?:[\w.-]*\w)?/g;
+
+export function handlesIn(text: string): string[] {
+  return [...new Set(text.match(HANDLE) ?? [])];
+}
+
+/** Handles per document version, so owner completion does not rescan unchanged documents. */
+export class HandleCache {
+  private readonly byUri = new Map<string, { version: number; handles: string[] }>();
+
+  handles(uri: string, version: number, text: () => string): string[] {
+    const cached = this.byUri.get(uri);
+    if (cached && cached.version === version) return cached.handles;
+    const handles = handlesIn(text());
+    this.byUri.set(uri, { version, handles });
+    return handles;
+  }
+
+  forget(uri: string) {
+    this.byUri.delete(uri);
+  }
+}

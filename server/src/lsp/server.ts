@@ -1,0 +1,210 @@
+import type { ClientCapabilities, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
+import {
+  CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType,
+  MessageType, ProposedFeatures, ShowMessageNotification, TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { CONFIG_FILE_NAME } from '../analysis/configFile';
+import { codeActions, FIX_ALL_KIND } from './codeActions';
+import { APPLY_ALL_FIXES_COMMAND, applyAllFixesEdit } from './commands';
+import { completion, COMPLETION_TRIGGERS } from './completion';
+import { ConfigurationStore, fsPathOf } from './configuration';
+import { documentDiagnostics } from './diagnostics';
+import { disableRuleEdit } from './disableRule';
+import { DocumentAnalyses, MAX_ANALYSED_LENGTH } from './documents';
+import { documentSymbols } from './documentSymbols';
+import { foldingRanges } from './folding';
+import { formatting } from './formatting';
+import { HandleCache } from './handles';
+import { hover } from './hover';
+import { inlayHints } from './inlayHints';
+import { documentRequest } from './requests';
+import { selectionRanges } from './selectionRanges';
+import { readSettings } from './settings';
+import { outline, WorkspaceIndex } from './workspaceIndex';
+import { workspaceSymbols } from './workspaceSymbols';
+
+/**
+ * The Postmortem language server: wiring only. Runs over IPC under VS Code and over stdio
+ * (`node dist/server.js --stdio`) for any other LSP client.
+ */
+const connection = createConnection(ProposedFeatures.all);
+const logError = (message: string) => connection.console.error(message);
+
+let client: ClientCapabilities = {};
+/** Settings from `initializationOptions` or pushed with `didChangeConfiguration`, for clients that cannot be asked. */
+let pushedSettings: unknown;
+
+const configuration = new ConfigurationStore((problems) => {
+  for (const problem of problems) connection.console.warn(problem);
+  const message = `Postmortem configuration: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more; see the output)` : ''}`;
+  void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+});
+const index = new WorkspaceIndex((message) => connection.console.log(message));
+const handles = new HandleCache();
+/** Documents whose author was told they are too large to check, told once per opening. */
+const toldTooLarge = new Set<string>();
+const documents = new DocumentAnalyses({
+  optionsFor: (uri) => configuration.optionsFor(uri),
+  publish: (document) => void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: documentDiagnostics(document) }),
+  tooLarge: (uri, version, length) => {
+    void connection.sendDiagnostics({ uri, version, diagnostics: [] });
+    if (toldTooLarge.has(uri)) return;
+    toldTooLarge.add(uri);
+    const message = `Postmortem: ${uri} is ${(length / 1024 / 1024).toFixed(1)} MB; documents over ${MAX_ANALYSED_LENGTH / 1024} KB are not checked.`;
+    connection.console.warn(message);
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+  },
+  closed: (uri) => {
+    toldTooLarge.delete(uri);
+    handles.forget(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+  },
+  log: logError,
+});
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  client = params.capabilities;
+  // Until the settings are known (after `initialized`), diagnostics would use the wrong severities.
+  documents.pausePublishing();
+  const options = (params.initializationOptions ?? {}) as { trusted?: unknown; postmortem?: unknown };
+  configuration.setTrusted(options.trusted !== false);
+  pushedSettings = options.postmortem;
+  configuration.workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
+    .map((folder) => fsPathOf(folder.uri))
+    .filter((path): path is string => !!path);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
+      hoverProvider: true,
+      documentSymbolProvider: { label: 'Postmortem' },
+      foldingRangeProvider: true,
+      selectionRangeProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      documentFormattingProvider: true,
+      inlayHintProvider: true,
+      workspaceSymbolProvider: true,
+      executeCommandProvider: { commands: [APPLY_ALL_FIXES_COMMAND] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'postmortem-language-server' },
+  };
+});
+
+connection.onInitialized(async () => {
+  if (client.workspace?.didChangeConfiguration?.dynamicRegistration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'postmortem' });
+  }
+  if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/*.postmortem' }, { globPattern: `**/${CONFIG_FILE_NAME}` }],
+    });
+  }
+  if (client.workspace?.workspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
+      const removed = new Set(event.removed.map((f) => fsPathOf(f.uri)));
+      const added = event.added.map((f) => fsPathOf(f.uri)).filter((p): p is string => !!p);
+      configuration.workspaceFolders = [...configuration.workspaceFolders.filter((p) => !removed.has(p)), ...added];
+      configuration.invalidateFiles();
+      documents.invalidateAll();
+      await buildIndex();
+    });
+  }
+  await loadSettings();
+  await buildIndex();
+});
+
+/** Reads the settings; no diagnostics are published meanwhile, then every document is checked again. */
+async function loadSettings() {
+  documents.pausePublishing();
+  let value = pushedSettings;
+  if (client.workspace?.configuration) {
+    try {
+      value = (await connection.workspace.getConfiguration('postmortem')) ?? pushedSettings;
+    } catch (error) {
+      connection.console.warn(`Cannot read the postmortem settings: ${String(error)}`);
+    }
+  }
+  const { settings, problems } = readSettings(value);
+  configuration.settings = settings;
+  configuration.report(problems);
+  documents.invalidateAll();
+}
+
+async function buildIndex() {
+  const reporter = await connection.window.createWorkDoneProgress();
+  await index.build(configuration.workspaceFolders, {
+    begin: (total) => reporter.begin('Indexing postmortems', 0, `0/${total}`, false),
+    report: (done, total) => reporter.report(Math.round((done / Math.max(total, 1)) * 100), `${done}/${total}`),
+    done: () => reporter.done(),
+  });
+}
+
+connection.onDidChangeConfiguration(async (params) => {
+  const pushed = (params.settings as { postmortem?: unknown } | null | undefined)?.postmortem;
+  if (pushed !== undefined) pushedSettings = pushed;
+  await loadSettings();
+  if (client.workspace?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh();
+});
+
+connection.onDidChangeWatchedFiles(async ({ changes }) => {
+  let configChanged = false;
+  for (const change of changes) {
+    const path = fsPathOf(change.uri);
+    if (!path) continue;
+    if (path.endsWith(CONFIG_FILE_NAME)) configChanged = true;
+    else if (change.type === FileChangeType.Deleted) index.remove(path);
+    else await index.update(path);
+  }
+  if (configChanged) {
+    configuration.invalidateFiles();
+    documents.invalidateAll();
+  }
+});
+
+connection.onCompletion(documentRequest(documents, (document, params, token) => completion(document, params, token, {
+  handles: () => [...new Set([...index.handles(), ...documents.all().flatMap((d) => handles.handles(d.uri, d.version, () => d.getText()))])],
+  now: () => Date.now(),
+}), [], logError));
+connection.onHover(documentRequest(documents, hover, null, logError));
+connection.onDocumentSymbol(documentRequest(documents, documentSymbols, [], logError));
+connection.onFoldingRanges(documentRequest(documents, foldingRanges, [], logError));
+connection.onSelectionRanges(documentRequest(documents, selectionRanges, [], logError));
+connection.onDocumentFormatting(documentRequest(documents, formatting, [], logError));
+connection.languages.inlayHint.on(documentRequest(documents, (document, params, token) => (configuration.settings.inlayHints.enabled ? inlayHints(document, params, token) : []), [], logError));
+connection.onCodeAction(documentRequest(documents, (document, params, token) => codeActions(document, params, token, {
+  disableRuleEdit: (uri, code) => (code in configuration.settings.rules ? undefined : disableRuleEdit(code, {
+    existing: configuration.configFileFor(uri),
+    newFolder: configuration.newConfigFolderFor(uri),
+    canCreateFiles: !!client.workspace?.workspaceEdit?.documentChanges && !!client.workspace.workspaceEdit.resourceOperations?.includes('create'),
+  })),
+}), [], logError));
+
+connection.onWorkspaceSymbol((params, token) => {
+  try {
+    const open = documents.all().map((d) => documents.get(d.uri)).filter((d) => d !== undefined);
+    const openPaths = new Set(open.map((d) => fsPathOf(d.uri) ?? d.uri));
+    const outlines = [
+      ...open.map((d) => outline(d.uri, fsPathOf(d.uri) ?? d.uri, d.analysis.ast)),
+      ...[...index.entries()].filter((entry) => !openPaths.has(entry.path)),
+    ];
+    return workspaceSymbols(outlines, params, token);
+  } catch (error) {
+    logError(`workspace symbols failed: ${String(error)}`);
+    return [];
+  }
+});
+
+connection.onExecuteCommand(async (params) => {
+  if (params.command !== APPLY_ALL_FIXES_COMMAND) return false;
+  const edit = applyAllFixesEdit(documents, params.arguments);
+  if (!edit) return false;
+  const result = await connection.workspace.applyEdit({ label: 'Fix all postmortem problems', edit });
+  return result.applied;
+});
+
+process.on('uncaughtException', (error) => logError(`Unexpected error: ${error.stack ?? error.message}`));
+process.on('unhandledRejection', (reason) => logError(`Unexpected rejection: ${String(reason)}`));
+
+documents.listen(connection);
+connection.listen();

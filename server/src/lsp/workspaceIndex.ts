@@ -1,0 +1,131 @@
+import type { Dirent } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Range } from 'vscode-languageserver';
+import { analyze } from '../analysis/analyze';
+import type { PostmortemConfig } from '../analysis/types';
+import type { PostmortemDocument } from '../language/ast';
+import { rules } from '../rules/index';
+import { fieldOf } from '../rules/actionItems';
+import { MAX_ANALYSED_LENGTH } from './documents';
+import { handlesIn } from './handles';
+
+/** The incident and its action items: what workspace symbols list. */
+export interface PostmortemOutline {
+  uri: string;
+  /** File-system path, or the URI for a document that is not a file. */
+  path: string;
+  title?: string;
+  id?: string;
+  titleRange: Range;
+  actions: { id: string; title?: string; owner?: string; range: Range }[];
+}
+
+/** What the workspace features need from a postmortem that is not open. */
+export interface IndexedPostmortem extends PostmortemOutline {
+  handles: string[];
+}
+
+export interface IndexProgress {
+  begin(total: number): void;
+  report(done: number, total: number): void;
+  done(): void;
+}
+
+const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'out', 'build', 'coverage']);
+const MAX_FILES = 10_000;
+/** Larger files are not indexed, as open documents that large are not analysed. */
+const MAX_FILE_BYTES = MAX_ANALYSED_LENGTH;
+/** Only the structure is needed, so every rule is turned off for the index. */
+const STRUCTURE_ONLY: Partial<PostmortemConfig> = { rules: Object.fromEntries(rules.map((r) => [r.code, 'off'])) };
+
+/**
+ * The `.postmortem` files of the workspace folders, summarised for workspace symbols and owner
+ * completion. Built in the background (yielding between files so requests are answered) and
+ * kept current from file-watcher events.
+ */
+export class WorkspaceIndex {
+  private readonly files = new Map<string, IndexedPostmortem>();
+  private generation = 0;
+
+  constructor(private readonly log: (message: string) => void) {}
+
+  entries(): IterableIterator<IndexedPostmortem> {
+    return this.files.values();
+  }
+
+  handles(): string[] {
+    return [...this.files.values()].flatMap((f) => f.handles);
+  }
+
+  /** Replaces the index with the files found under `folders`. */
+  async build(folders: string[], progress: IndexProgress): Promise<void> {
+    const generation = ++this.generation;
+    const paths: string[] = [];
+    for (const folder of folders) await this.collect(folder, paths);
+    progress.begin(paths.length);
+    this.files.clear();
+    for (let i = 0; i < paths.length; i++) {
+      if (generation !== this.generation) return;
+      await this.update(paths[i]);
+      progress.report(i + 1, paths.length);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    progress.done();
+  }
+
+  /** Indexes one file again (created or changed on disk). */
+  async update(path: string): Promise<void> {
+    try {
+      const info = await stat(path);
+      if (!info.isFile() || info.size > MAX_FILE_BYTES) {
+        this.files.delete(path);
+        return;
+      }
+      this.files.set(path, summarize(path, await readFile(path, 'utf8')));
+    } catch (error) {
+      this.files.delete(path);
+      this.log(`Cannot index ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+  }
+
+  remove(path: string) {
+    this.files.delete(path);
+  }
+
+  private async collect(folder: string, into: string[]): Promise<void> {
+    let entries: Dirent[];
+    try {
+      entries = await readdir(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (into.length >= MAX_FILES) return;
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) await this.collect(path, into);
+      } else if (entry.isFile() && entry.name.endsWith('.postmortem')) into.push(path);
+    }
+  }
+}
+
+function summarize(path: string, text: string): IndexedPostmortem {
+  const { ast } = analyze(text, { config: STRUCTURE_ONLY });
+  return { ...outline(pathToFileURL(path).href, path, ast), handles: handlesIn(text) };
+}
+
+/** The incident and its action items, as workspace symbols list them. */
+export function outline(uri: string, path: string, ast: PostmortemDocument): PostmortemOutline {
+  const idField = ast.headerFields.find((f) => f.key.name === 'id');
+  const actions = ast.sections.flatMap((s) => (s.name === 'actions' ? s.items : []));
+  return {
+    uri,
+    path,
+    title: ast.title?.value?.text,
+    id: idField?.value?.text,
+    titleRange: ast.title?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    actions: actions.map((item) => ({ id: item.id, title: item.title?.text, owner: fieldOf(item, 'owner')?.value?.text, range: item.range })),
+  };
+}

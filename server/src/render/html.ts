@@ -1,0 +1,400 @@
+import { createHash } from 'node:crypto';
+import type { Analysis, PostmortemDiagnostic } from '../analysis/types';
+import type {
+  ActionsSection, CategorySection, FieldNode, FieldSection, FollowupSection, SectionNode, TextSection, TimelineSection,
+  WhysSection,
+} from '../language/ast';
+import { formatClockOffset, formatDate, formatMinutes, calendarDateOf } from '../language/time';
+import {
+  DOCUMENT_STATUSES, FACTOR_CATEGORIES, INCIDENT_TYPES, LESSON_CATEGORIES, SECTIONS, SEVERITIES, canonicalKey, findTerm,
+} from '../language/vocabulary';
+import { actionItemsOf, isOpenStatus, lineTextOfBullets } from './actionItems';
+import type { ActionItemView, LineText } from './actionItems';
+import {
+  METRIC_VIEWS, countDiagnostics, dayNumber, describeCounts, formatClock, headerField, incidentField, keyMoments,
+  labelOf, paragraphsOf, timestampText,
+} from './documentFacts';
+import { escapeHtml, findHttpUrl } from './escape';
+import { REPORT_CSS } from './styles';
+import { timelineChart } from './timelineChart';
+import type { ChartEvent } from './timelineChart';
+
+export type RenderTheme = 'light' | 'dark' | 'auto';
+
+export interface RenderOptions {
+  /** A whole HTML document with the CSS inlined and no scripts; otherwise the report fragment. */
+  standalone?: boolean;
+  /** Colours of a standalone document; `auto` follows the reader's system. Default `auto`. */
+  theme?: RenderTheme;
+  /**
+   * How ticket URLs become links: `anchor` writes `<a href>` (the standalone default); `message`
+   * writes `data-href` only, for the preview, whose script asks the extension to open the URL.
+   */
+  links?: 'anchor' | 'message';
+}
+
+/** How many problems the banner lists; the Problems panel and `postmortem check` have the rest. */
+const LISTED_PROBLEMS = 50;
+
+/**
+ * Renders an analysed postmortem as HTML. Pure: the same analysis always gives the same HTML.
+ * Every piece of document text goes through `escapeHtml`; every element drawn from a line of
+ * the document carries that line (0-based) in `data-line`.
+ */
+export function render(analysis: Analysis, options: RenderOptions = {}): string {
+  const links = options.links ?? (options.standalone ? 'anchor' : 'message');
+  const body = renderReport(analysis, links);
+  if (!options.standalone) return body;
+  return standaloneDocument(analysis, body, options.theme ?? 'auto');
+}
+
+const STYLE_HASH = `sha256-${createHash('sha256').update(REPORT_CSS).digest('base64')}`;
+
+function standaloneDocument(analysis: Analysis, body: string, theme: RenderTheme): string {
+  const title = analysis.ast.title?.value?.text || 'Untitled postmortem';
+  // No script may run in an exported file: only the one stylesheet below is allowed.
+  const csp = `default-src 'none'; style-src '${STYLE_HASH}'; img-src data:`;
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="en" data-theme="${theme}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${REPORT_CSS}</style>`,
+    '</head>',
+    '<body class="pm-standalone">',
+    body,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+type LinkMode = 'anchor' | 'message';
+
+function line(n: number): string {
+  return ` data-line="${n}"`;
+}
+
+function renderReport(analysis: Analysis, links: LinkMode): string {
+  const out: string[] = [];
+  out.push(`<article class="pm-report pm-type-${analysis.incidentType}">`);
+  out.push(headerCard(analysis));
+  out.push(problemsBanner(analysis.diagnostics));
+  const items = actionItemsOf(analysis.ast, analysis.today);
+  let itemIndex = 0;
+  for (const section of analysis.ast.sections) {
+    if (section.name === 'actions') {
+      const count = (section as ActionsSection).items.length;
+      out.push(actionsSection(section as ActionsSection, items.slice(itemIndex, itemIndex + count), analysis.today, links));
+      itemIndex += count;
+    } else {
+      out.push(sectionHtml(section, analysis));
+    }
+  }
+  out.push('</article>');
+  return out.join('\n');
+}
+
+function sectionHtml(section: SectionNode, analysis: Analysis): string {
+  switch (section.name) {
+    case 'summary':
+    case 'notes':
+      return textSection(section);
+    case 'incident':
+      return incidentSection(section, analysis);
+    case 'timeline':
+      return timelineSection(section, analysis);
+    case 'whys':
+      return whysSection(section);
+    case 'factors':
+      return categorySection(section, 'Contributing factors', FACTOR_CATEGORIES.map((c) => c.name));
+    case 'lessons':
+      return categorySection(section, 'Lessons learned', LESSON_CATEGORIES.map((c) => c.name));
+    case 'followup':
+      return followupSection(section);
+    default:
+      // Unknown sections are reported by the rules; the reader's view leaves them out.
+      return '';
+  }
+}
+
+function sectionOpen(section: SectionNode, heading: string, description?: string): string {
+  const title = description ? ` title="${escapeHtml(description)}"` : '';
+  return `<section class="pm-section pm-section-${section.name}"${line(section.range.start.line)}><h2${title}>${escapeHtml(heading)}</h2>`;
+}
+
+function sectionDescription(name: string): string | undefined {
+  return SECTIONS.find((s) => s.name === name)?.description;
+}
+
+// ── Header card ────────────────────────────────────────────────────────────────────────────────
+
+function headerCard(analysis: Analysis): string {
+  const { ast } = analysis;
+  const title = ast.title?.value?.text;
+  const titleLine = ast.title ? line(ast.title.range.start.line) : '';
+  const badges: string[] = [];
+  const typeTerm = findTerm(INCIDENT_TYPES, analysis.incidentType);
+  const typeField = incidentField(ast, 'type');
+  const typeNote = analysis.incidentType === 'incident' ? typeTerm?.description : `${typeTerm?.description} Kept out of cross-incident figures.`;
+  badges.push(`<span class="pm-badge pm-badge-type pm-badge-${analysis.incidentType}"${typeField ? line(typeField.range.start.line) : ''} title="${escapeHtml(typeNote ?? '')}">${escapeHtml(labelOf(analysis.incidentType))}</span>`);
+  const severity = incidentField(ast, 'severity');
+  if (severity?.value) {
+    const upper = severity.value.text.toUpperCase();
+    const term = findTerm(SEVERITIES, upper);
+    const cls = term ? `pm-sev pm-${upper.toLowerCase()}` : 'pm-sev pm-sev-unknown';
+    badges.push(`<span class="pm-badge ${cls}"${line(severity.range.start.line)}${term ? ` title="${escapeHtml(term.description)}"` : ''}>${escapeHtml(term ? upper : severity.value.text)}</span>`);
+  }
+  const status = headerField(ast, 'status');
+  if (status?.value) {
+    const name = canonicalKey(status.value.text);
+    const term = findTerm(DOCUMENT_STATUSES, name);
+    const cls = term ? `pm-doc-${name}` : 'pm-doc-unknown';
+    badges.push(`<span class="pm-badge pm-badge-doc ${cls}"${line(status.range.start.line)}${term ? ` title="${escapeHtml(term.description)}"` : ''}>${escapeHtml(term ? labelOf(name) : status.value.text)}</span>`);
+  }
+
+  const meta: string[] = [];
+  const metaItem = (label: string, field: FieldNode | undefined, value?: string) => {
+    const text = value ?? field?.value?.text;
+    if (!field || !text) return;
+    meta.push(`<div class="pm-meta-item"${line(field.range.start.line)}><dt>${escapeHtml(label)}</dt><dd>${escapeHtml(text)}</dd></div>`);
+  };
+  metaItem('ID', headerField(ast, 'id'));
+  const date = headerField(ast, 'date');
+  metaItem('Written', date, date?.dateValue?.date && !date.dateValue.invalidReason ? formatDate(date.dateValue.date) : undefined);
+  metaItem('Authors', headerField(ast, 'authors'));
+  metaItem('Services', incidentField(ast, 'services'));
+
+  return [
+    `<header class="pm-card pm-header"${titleLine}>`,
+    `<div class="pm-badges">${badges.join('')}</div>`,
+    `<h1 class="pm-title${title ? '' : ' pm-missing'}"${titleLine}>${escapeHtml(title || 'Untitled postmortem')}</h1>`,
+    meta.length ? `<dl class="pm-meta">${meta.join('')}</dl>` : '',
+    '</header>',
+  ].join('');
+}
+
+// ── Problems banner ────────────────────────────────────────────────────────────────────────────
+
+function problemsBanner(diagnostics: readonly PostmortemDiagnostic[]): string {
+  const counts = countDiagnostics(diagnostics);
+  const level = counts.errors ? 'error' : counts.warnings ? 'warning' : 'clean';
+  const summary = counts.errors || counts.warnings ? `This document has ${describeCounts(counts)}` : 'No errors or warnings';
+  const extra = counts.information ? ` · ${counts.information} suggestion${counts.information === 1 ? '' : 's'}` : '';
+  const listed = diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning').slice(0, LISTED_PROBLEMS);
+  const head = `<span class="pm-problems-icon" aria-hidden="true"></span><span class="pm-problems-text">${escapeHtml(summary + extra)}</span>`;
+  if (!listed.length) return `<section class="pm-problems pm-problems-${level}" role="status">${head}</section>`;
+  const more = counts.errors + counts.warnings - listed.length;
+  const items = listed.map(
+    (d) =>
+      `<li class="pm-problem pm-problem-${d.severity}"${line(d.range.start.line)}><span class="pm-problem-where">Line ${d.range.start.line + 1}</span> <code>${escapeHtml(d.code)}</code> ${escapeHtml(d.message)}</li>`,
+  );
+  if (more > 0) items.push(`<li class="pm-problem-more">… and ${more} more</li>`);
+  return `<section class="pm-problems pm-problems-${level}" role="status"><details><summary>${head}</summary><ul>${items.join('')}</ul></details></section>`;
+}
+
+// ── Text sections ──────────────────────────────────────────────────────────────────────────────
+
+/** A list of texts, each item carrying its line; '' for none. */
+function bulletList(items: LineText[]): string {
+  return items.length ? `<ul>${items.map((b) => `<li${line(b.line)}>${escapeHtml(b.text)}</li>`).join('')}</ul>` : '';
+}
+
+function paragraphs(items: LineText[]): string {
+  return items.map((p) => `<p${line(p.line)}>${escapeHtml(p.text)}</p>`).join('');
+}
+
+function textSection(section: TextSection): string {
+  const heading = section.name === 'summary' ? 'Summary' : 'Notes';
+  return `${sectionOpen(section, heading)}${paragraphs(paragraphsOf(section.text))}</section>`;
+}
+
+// ── Incident ───────────────────────────────────────────────────────────────────────────────────
+
+function metricValue(minutes: number | null): string {
+  if (minutes === null) return '—';
+  return minutes < 0 ? `−${formatMinutes(-minutes)}` : formatMinutes(minutes);
+}
+
+function metricsHtml(analysis: Analysis): string {
+  const cards = METRIC_VIEWS.map((m) => {
+    const value = analysis.metrics[m.key];
+    const hover = value === null ? `${m.definition}. Needs both \`${m.needs[0]}\` and \`${m.needs[1]}\` with valid times.` : m.definition;
+    return `<div class="pm-metric${value === null ? ' pm-metric-missing' : ''}" title="${escapeHtml(hover)}"><dt>${escapeHtml(m.label)}</dt><dd>${escapeHtml(metricValue(value))}</dd></div>`;
+  });
+  return `<dl class="pm-metrics">${cards.join('')}</dl>`;
+}
+
+function incidentFieldValue(field: FieldNode): string {
+  if (field.timestamp) {
+    const shown = timestampText(field.timestamp);
+    const asWritten = field.timestamp.raw !== shown && field.timestamp.instant !== undefined ? ` title="${escapeHtml(`Written as ${field.timestamp.raw}`)}"` : '';
+    const invalid = field.timestamp.instant === undefined ? ' class="pm-invalid"' : '';
+    return `<time${invalid}${asWritten}>${escapeHtml(shown)}</time>`;
+  }
+  return escapeHtml(field.value?.text ?? '');
+}
+
+function incidentSection(section: FieldSection, analysis: Analysis): string {
+  const rows = section.fields
+    .filter((f) => f.value)
+    .map((f) => {
+      const list = bulletList(lineTextOfBullets(f.bullets));
+      return `<tr${line(f.range.start.line)}><th scope="row">${escapeHtml(labelOf(f.key.name))}</th><td>${incidentFieldValue(f)}${list}</td></tr>`;
+    });
+  const table = rows.length ? `<table class="pm-fields"><tbody>${rows.join('')}</tbody></table>` : '';
+  return `${sectionOpen(section, 'Incident', sectionDescription('incident'))}${metricsHtml(analysis)}${table}</section>`;
+}
+
+// ── Timeline ───────────────────────────────────────────────────────────────────────────────────
+
+function timelineSection(section: TimelineSection, analysis: Analysis): string {
+  const moments = keyMoments(analysis.ast);
+  const started = moments.find((m) => m.name === 'started')?.instant;
+  const chartEvents: ChartEvent[] = [];
+  for (const event of section.events) {
+    const instant = event.timestamp.instant;
+    if (instant !== undefined) chartEvents.push({ instant, line: event.range.start.line, text: event.text?.text ?? '' });
+  }
+  const origin = started ?? chartEvents[0]?.instant;
+  const chart = timelineChart(chartEvents, moments);
+  const out: string[] = [sectionOpen(section, 'Timeline', sectionDescription('timeline'))];
+  if (chart) out.push(`<figure class="pm-chart">${chart}${chartLegend(moments.length > 0)}</figure>`);
+  if (section.events.length) {
+    out.push(`<table class="pm-events"><thead><tr><th scope="col">Time (UTC)</th><th scope="col">${origin === started && started !== undefined ? 'Since start' : 'Elapsed'}</th><th scope="col">Event</th></tr></thead><tbody>`);
+    // The date shows where it changes; the rows in between show the time alone.
+    let previousDay = Number.NaN;
+    for (const event of section.events) {
+      const stamp = event.timestamp;
+      const instant = stamp.instant;
+      let time: string;
+      let offset = '';
+      if (instant === undefined) {
+        time = `<time class="pm-invalid">${escapeHtml(stamp.raw)}</time>`;
+      } else {
+        const day = dayNumber(instant);
+        const date = day !== previousDay ? `<span class="pm-day">${formatDate(calendarDateOf(instant))}</span> ` : '';
+        time = `<time>${date}${formatClock(instant, stamp.second !== undefined)}</time>`;
+        previousDay = day;
+        if (origin !== undefined) offset = formatClockOffset((instant - origin) / 60_000);
+      }
+      const list = event.bullets.length ? bulletList(lineTextOfBullets(event.bullets)) : '';
+      out.push(`<tr data-line="${event.range.start.line}"><td class="pm-event-time">${time}</td><td class="pm-event-offset">${offset}</td><td class="pm-event-text">${escapeHtml(event.text?.text ?? '')}${list}</td></tr>`);
+    }
+    out.push('</tbody></table>');
+  }
+  out.push('</section>');
+  return out.join('');
+}
+
+function chartLegend(withMoments: boolean): string {
+  const items = ['<span class="pm-legend-event">event</span>'];
+  if (withMoments) items.unshift('<span class="pm-legend-impact">impact</span>', '<span class="pm-legend-recovery">recovery</span>');
+  return `<figcaption class="pm-legend">${items.join('')}</figcaption>`;
+}
+
+// ── Whys ───────────────────────────────────────────────────────────────────────────────────────
+
+function whysSection(section: WhysSection): string {
+  const steps: string[] = [];
+  for (const entry of section.entries) {
+    const name = entry.key.name;
+    const kind = name === 'symptom' ? 'symptom' : name === 'root cause' ? 'root' : 'why';
+    const number = 'number' in entry ? entry.number : undefined;
+    const label = kind === 'why' ? (number === undefined ? 'Why' : `Why ${number}`) : labelOf(name);
+    const list = bulletList(lineTextOfBullets(entry.bullets));
+    steps.push(`<li class="pm-chain-step pm-chain-${kind}"${line(entry.range.start.line)}><span class="pm-chain-label">${escapeHtml(label)}</span><p>${escapeHtml(entry.value?.text ?? '')}</p>${list}</li>`);
+  }
+  return `${sectionOpen(section, 'Five whys', sectionDescription('whys'))}${steps.length ? `<ol class="pm-chain">${steps.join('')}</ol>` : ''}</section>`;
+}
+
+// ── Factors and lessons ────────────────────────────────────────────────────────────────────────
+
+function categorySection(section: CategorySection, heading: string, order: string[]): string {
+  const categories = section.categories.map((c) => {
+    const items: LineText[] = [];
+    if (c.value) items.push({ text: c.value.text, line: c.value.range.start.line });
+    items.push(...lineTextOfBullets(c.bullets));
+    const list = items.length ? bulletList(items) : '<p class="pm-empty">Nothing listed.</p>';
+    const known = order.includes(c.key.name) ? ` pm-category-${c.key.name.replace(' ', '-')}` : '';
+    return `<div class="pm-category${known}"${line(c.range.start.line)}><h3>${escapeHtml(labelOf(c.key.name))}</h3>${list}</div>`;
+  });
+  return `${sectionOpen(section, heading, sectionDescription(section.name))}${categories.length ? `<div class="pm-categories">${categories.join('')}</div>` : ''}</section>`;
+}
+
+// ── Action items ───────────────────────────────────────────────────────────────────────────────
+
+function linkHtml(text: string, links: LinkMode): string {
+  const found = findHttpUrl(text);
+  if (!found) return escapeHtml(text);
+  const before = escapeHtml(text.slice(0, found.start));
+  const label = escapeHtml(text.slice(found.start, found.end));
+  const after = escapeHtml(text.slice(found.end));
+  const href = escapeHtml(found.url);
+  const link =
+    links === 'anchor'
+      ? `<a class="pm-link" href="${href}" rel="noopener noreferrer">${label}</a>`
+      : `<a class="pm-link" data-href="${href}" role="link" tabindex="0" title="${href}">${label}</a>`;
+  return `${before}${link}${after}`;
+}
+
+function statusBadge(item: ActionItemView): string {
+  if (!item.status) return '<span class="pm-status pm-status-none">no status</span>';
+  const cls = item.canonicalStatus ? `pm-status-${item.canonicalStatus}` : 'pm-status-unknown';
+  const text = item.canonicalStatus ? item.canonicalStatus.replace('-', ' ') : item.status.text;
+  return `<span class="pm-status ${cls}"${line(item.status.line)}>${escapeHtml(text)}</span>`;
+}
+
+function cell(field: LineText | undefined, className: string, content?: string): string {
+  if (!field) return `<td class="${className} pm-missing">—</td>`;
+  return `<td class="${className}"${line(field.line)}>${content ?? escapeHtml(field.text)}</td>`;
+}
+
+function actionDetails(item: ActionItemView, links: LinkMode): string {
+  const details: string[] = [];
+  const detail = (label: string, field: LineText | undefined, html?: string) => {
+    if (field) details.push(`<div${line(field.line)}><dt>${label}</dt><dd>${html ?? escapeHtml(field.text)}</dd></div>`);
+  };
+  detail('Why', item.why);
+  detail('Verify', item.verify);
+  detail('Addresses', item.addresses);
+  detail('Ticket', item.ticket, item.ticket && linkHtml(item.ticket.text, links));
+  return `${details.length ? `<dl class="pm-action-details">${details.join('')}</dl>` : ''}${bulletList(item.bullets)}`;
+}
+
+function actionsSection(section: ActionsSection, items: ActionItemView[], today: string, links: LinkMode): string {
+  const out: string[] = [sectionOpen(section, 'Action items', sectionDescription('actions'))];
+  if (items.length) {
+    const open = items.filter((i) => isOpenStatus(i.canonicalStatus)).length;
+    const overdue = items.filter((i) => i.overdue).length;
+    out.push(`<p class="pm-actions-summary">${items.length} item${items.length === 1 ? '' : 's'}, ${open} open${overdue ? `, <strong class="pm-overdue-count">${overdue} overdue</strong>` : ''} as of ${escapeHtml(today)}</p>`);
+    out.push('<table class="pm-actions"><thead><tr><th scope="col">ID</th><th scope="col">Action</th><th scope="col">Priority</th><th scope="col">Owner</th><th scope="col">Due</th><th scope="col">Status</th></tr></thead><tbody>');
+    for (const item of items) {
+      const title = item.title ? `<span class="pm-action-title"${line(item.title.line)}>${escapeHtml(item.title.text)}</span>` : '<span class="pm-action-title pm-missing">No description</span>';
+      const overdueMark = item.overdue ? ` <span class="pm-overdue-mark" title="Due ${escapeHtml(item.due?.text ?? '')}, ${item.daysOverdue} day${item.daysOverdue === 1 ? '' : 's'} ago">overdue</span>` : '';
+      out.push(
+        `<tr class="pm-action${item.overdue ? ' pm-overdue' : ''}"${line(item.line)}>` +
+          `<td class="pm-action-id">${escapeHtml(item.id)}</td>` +
+          `<td class="pm-action-text">${title}${actionDetails(item, links)}</td>` +
+          cell(item.priority, 'pm-action-priority', item.priority && `<span class="pm-priority pm-priority-${/^p[0-4]$/i.test(item.priority.text) ? item.priority.text.toLowerCase() : 'unknown'}">${escapeHtml(item.priority.text)}</span>`) +
+          cell(item.owner, 'pm-action-owner') +
+          cell(item.due, 'pm-action-due', item.due && `${escapeHtml(item.due.text)}${overdueMark}`) +
+          `<td class="pm-action-status">${statusBadge(item)}</td>` +
+          '</tr>',
+      );
+    }
+    out.push('</tbody></table>');
+  }
+  out.push('</section>');
+  return out.join('');
+}
+
+// ── Follow-up ──────────────────────────────────────────────────────────────────────────────────
+
+function followupSection(section: FollowupSection): string {
+  const notes = section.notes.map((n) => `<li${line(n.range.start.line)}><time>${escapeHtml(n.date.raw)}</time> ${escapeHtml(n.text?.text ?? '')}</li>`);
+  return `${sectionOpen(section, 'Follow-up', sectionDescription('followup'))}${notes.length ? `<ul class="pm-followup">${notes.join('')}</ul>` : ''}</section>`;
+}

@@ -1,0 +1,58 @@
+/**
+ * The wording findings of one analysed document, computed once and shared by PM023 and
+ * PM040–PM043, so a large document is scanned a single time however many wording rules run.
+ */
+import type { Range, TextEdit } from 'vscode-languageserver-types';
+import type { PostmortemDocument, TextPart } from '../../language/ast';
+import type { PostmortemConfig } from '../../analysis/types';
+import { proseParts, type ProseKind, type ProsePart } from '../../analysis/prose';
+import type { RuleContext } from '../rule';
+import { detectorFor, type LineEdit, type WordingMatch } from './detector';
+
+export interface ProseFinding {
+  kind: ProseKind;
+  part: TextPart;
+  match: WordingMatch;
+}
+
+interface DocumentWording {
+  config: PostmortemConfig;
+  parts: ProsePart[];
+  findings: ProseFinding[];
+}
+
+const wordingByDocument = new WeakMap<PostmortemDocument, DocumentWording>();
+
+function documentWording(context: RuleContext): DocumentWording {
+  const cached = wordingByDocument.get(context.ast);
+  if (cached && cached.config === context.config) return cached;
+  const detector = detectorFor(context.config);
+  const parts = proseParts(context.ast);
+  const findings: ProseFinding[] = [];
+  for (const { kind, part } of parts) {
+    for (const match of detector.scanLine(part.text)) findings.push({ kind, part, match });
+  }
+  const wording = { config: context.config, parts, findings };
+  wordingByDocument.set(context.ast, wording);
+  return wording;
+}
+
+/** Every wording match in the document's prose, in document order. */
+export function proseFindings(context: RuleContext): ProseFinding[] {
+  return documentWording(context).findings;
+}
+
+/** The document's prose lines, as `proseParts` gives them. */
+export function cachedProseParts(context: RuleContext): ProsePart[] {
+  return documentWording(context).parts;
+}
+
+/** The range of characters `start`–`end` of a one-line text part. */
+export function rangeInPart(part: TextPart, start: number, end: number): Range {
+  const { line, character } = part.range.start;
+  return { start: { line, character: character + start }, end: { line, character: character + end } };
+}
+
+export function editInPart(part: TextPart, edit: LineEdit): TextEdit {
+  return { range: rangeInPart(part, edit.start, edit.end), newText: edit.newText };
+}

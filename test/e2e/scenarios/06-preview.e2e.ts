@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import type { Frame } from 'playwright-core';
+import { fixtureLineOf, useWorkbench } from '../support/scenario';
+import { waitUntil } from '../support/waitUntil';
+
+const file = 'preview.postmortem';
+
+describe('the preview to the side', function () {
+  const workbench = useWorkbench();
+  let preview: Frame;
+
+  before(async function () {
+    await workbench().openFile(file);
+  });
+
+  it('shows the metrics, the timeline and the action table', async function () {
+    await workbench().runCommand('Postmortem: Open Preview to the Side');
+    preview = await workbench().waitForWebviewFrame('the postmortem preview', 'Checkout latency (preview)');
+    const body = preview.locator('body');
+    // Each metric with its value, in an element that holds that metric and no other.
+    const metrics: [string, string][] = [['Duration', '40m'], ['Time to detect', '4m'], ['Time to respond', '2m'], ['Time to mitigate', '28m']];
+    for (const [name, value] of metrics) {
+      let card = body.locator('div, li, tr, dl').filter({ hasText: new RegExp(`^\\s*${name}`, 'i') }).filter({ hasText: value });
+      for (const [other] of metrics) if (other !== name) card = card.filter({ hasNotText: new RegExp(other, 'i') });
+      await card.first().waitFor({ timeout: 15_000 });
+    }
+    await body.getByText('Checkout latency alert fires').first().waitFor();
+    const table = preview.locator('table', { hasText: 'A2' }).first();
+    await table.waitFor();
+    const tableText = await table.innerText();
+    for (const cell of ['A1', 'A2', '@platform-team', '@cache-team', 'P1', 'P2']) {
+      assert.ok(tableText.includes(cell), `the action table shows ${cell}:\n${tableText}`);
+    }
+    await workbench().capture('preview');
+  });
+
+  it('updates after an edit', async function () {
+    const line = fixtureLineOf(file, 'A1: Add staged, region-by-region rollout');
+    const text = (await (async () => {
+      await workbench().goToLine(line, 1);
+      return (await workbench().renderedLines()).get(line) ?? '';
+    })());
+    await workbench().goToLine(line, text.length + 1);
+    await workbench().page.keyboard.type(' for every service');
+    await waitUntil('the preview to show the edited action', async () => {
+      const frame = await workbench().waitForWebviewFrame('the postmortem preview', 'Checkout latency (preview)', 5_000);
+      preview = frame;
+      return (await frame.getByText('rollout to the configuration tool for every service').count()) > 0 ? true : undefined;
+    });
+  });
+
+  it('reveals the source line when an item is clicked', async function () {
+    const target = fixtureLineOf(file, 'A2: Alert when the product cache');
+    await workbench().goToLine(1, 1);
+    const item = preview.locator(`[data-line="${target - 1}"]`).first();
+    await item.waitFor({ timeout: 10_000 });
+    await item.click();
+    await workbench().waitForCursor(target);
+  });
+});

@@ -1,0 +1,17 @@
+import { useWorkbench } from '../support/scenario';
+
+describe('snippets', function () {
+  const workbench = useWorkbench();
+
+  it('inserts the five whys by their prefix in a new postmortem', async function () {
+    await workbench().runCommand('Postmortem: New Postmortem');
+    await workbench().page.locator('.editor-group-container.active .tab.active', { hasText: 'Untitled' }).waitFor({ timeout: 20_000 });
+    await workbench().page.keyboard.press('Control+A');
+    await workbench().page.keyboard.press('Delete');
+    await workbench().page.keyboard.type('whys');
+    await workbench().acceptCompletion('whys');
+    await workbench().waitForLine('with the whys header', (text) => text === 'whys:');
+    await workbench().waitForLine('with why 5', (text) => /^\s+why 5:/.test(text));
+    await workbench().waitForLine('with the root cause', (text) => /^\s+root cause:/.test(text));
+  });
+});

@@ -1,0 +1,397 @@
+// What a user does in the VS Code workbench, in Playwright terms. Every read is of something on
+// screen (editor lines, the status bar, the Problems panel, hovers, webviews), never of internals.
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Frame, Locator, Page } from 'playwright-core';
+import { projectRoot, testResultsRoot } from '../../../scripts/e2e/paths';
+import { waitUntil } from './waitUntil';
+
+export interface Problem {
+  code: string;
+  message: string;
+  /** 1-based, as the panel shows it. */
+  line: number;
+}
+
+export interface CursorPosition {
+  /** 1-based, as the status bar shows it. */
+  line: number;
+  column: number;
+}
+
+const viewport = { width: 1600, height: 1000 };
+
+export class Workbench {
+  private constructor(
+    private readonly context: BrowserContext,
+    readonly page: Page,
+  ) {}
+
+  /**
+   * A fresh browser context (no stored workbench state) showing `folder`. Requests that would
+   * leave the loopback interface are refused and reported through `onOutsideRequest`.
+   */
+  static async open(browser: Browser, serverUrl: string, folder: string, onOutsideRequest: (url: string) => void): Promise<Workbench> {
+    const context = await browser.newContext({ viewport });
+    await context.route(
+      (url) => (url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'ws:' || url.protocol === 'wss:') && url.hostname !== '127.0.0.1',
+      async (route) => {
+        onOutsideRequest(route.request().url());
+        await route.abort('blockedbyclient');
+      },
+    );
+    const page = await context.newPage();
+    const workbench = new Workbench(context, page);
+    await page.goto(`${serverUrl}?folder=${encodeURIComponent(folder)}`);
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 90_000 });
+    return workbench;
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+
+  private get quickInput(): Locator {
+    return this.page.locator('.quick-input-widget');
+  }
+
+  /** The text editor of the active editor group. */
+  get activeEditor(): Locator {
+    return this.page.locator('.editor-group-container.active .editor-container .monaco-editor').first();
+  }
+
+  /** Quick Open (Ctrl+P) by file name. */
+  async openFile(name: string): Promise<void> {
+    await this.page.keyboard.press('Control+P');
+    const input = this.quickInput.locator('input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(name);
+    await this.quickInput.locator('.monaco-list-row', { hasText: name }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.editor-group-container.active .tab.active', { hasText: name }).waitFor();
+    await this.activeEditor.waitFor();
+  }
+
+  /** Runs a command from the command palette (F1) by its exact title. */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.quickInput.locator('input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    const row = this.quickInput
+      .locator('.monaco-list-row')
+      .filter({ has: this.page.locator('.label-name').getByText(title, { exact: true }) })
+      .first();
+    try {
+      await row.waitFor({ timeout: 15_000 });
+    } catch {
+      const offered = await this.quickInput.locator('.monaco-list-row .label-name').allInnerTexts();
+      await this.page.keyboard.press('Escape');
+      throw new Error(`the command palette has no command "${title}"; it offers: ${offered.join(' | ') || '(nothing)'}`);
+    }
+    await row.click();
+    await this.quickInput.waitFor({ state: 'hidden' });
+  }
+
+  /** Go to Line/Column (Ctrl+G) and wait for the cursor to be there. */
+  async goToLine(line: number, column = 1): Promise<void> {
+    await this.page.keyboard.press('Control+G');
+    const input = this.quickInput.locator('input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`:${line}:${column}`);
+    await this.page.keyboard.press('Enter');
+    await this.quickInput.waitFor({ state: 'hidden' });
+    await this.waitForCursor(line, column);
+  }
+
+  async cursorPosition(): Promise<CursorPosition | undefined> {
+    const text = await this.page.locator('[id="status.editor.selection"]').innerText();
+    const match = /Ln (\d+), Col (\d+)/.exec(text);
+    return match ? { line: Number(match[1]), column: Number(match[2]) } : undefined;
+  }
+
+  async waitForCursor(line: number, column?: number, timeoutMs = 15_000): Promise<void> {
+    await waitUntil(
+      `the cursor at line ${line}${column === undefined ? '' : `, column ${column}`}`,
+      async () => {
+        const position = await this.cursorPosition();
+        return position?.line === line && (column === undefined || position.column === column) ? true : undefined;
+      },
+      { timeoutMs, lastSeen: async () => JSON.stringify(await this.cursorPosition()) },
+    );
+  }
+
+  /** The language shown in the status bar for the active editor. */
+  async languageMode(): Promise<string> {
+    return (await this.page.locator('[id="status.editor.mode"]').innerText()).trim();
+  }
+
+  /**
+   * The document lines currently drawn on screen, by 1-based line number, without inlay hints.
+   * The editor renders only what is in view, so callers move the cursor to the text first.
+   */
+  async renderedLines(): Promise<Map<number, string>> {
+    const pairs: [number, string][] = await this.activeEditor.evaluate((editor) => {
+      const lineNumberAtTop = new Map<string, number>();
+      for (const margin of editor.querySelectorAll('.margin-view-overlays > div')) {
+        const number = margin.querySelector('.line-numbers')?.textContent;
+        if (number) lineNumberAtTop.set(margin.style.top, Number(number));
+      }
+      const result: [number, string][] = [];
+      for (const line of editor.querySelectorAll('.view-lines > .view-line')) {
+        const number = lineNumberAtTop.get(line.style.top);
+        if (number === undefined) continue;
+        // Inlay hints (`+0:06`) are drawn inside the line as spans styled by generated
+        // `dyn-rule-*` classes; they are not part of the document's text.
+        let text = '';
+        for (const span of line.querySelectorAll('span > span')) {
+          if (!/\bdyn-rule-/.test(span.className)) text += span.textContent ?? '';
+        }
+        result.push([number, text.replace(/\u00a0/g, ' ')]);
+      }
+      return result;
+    });
+    return new Map(pairs.sort((a, b) => a[0] - b[0]));
+  }
+
+  async renderedText(): Promise<string> {
+    return [...(await this.renderedLines()).values()].join('\n');
+  }
+
+  /** Waits until a drawn line satisfies `test`; returns its line number. */
+  async waitForLine(description: string, test: (text: string) => boolean, timeoutMs = 20_000): Promise<number> {
+    return waitUntil(
+      `an editor line ${description}`,
+      async () => {
+        for (const [number, text] of await this.renderedLines()) if (test(text)) return number;
+        return undefined;
+      },
+      { timeoutMs, lastSeen: () => this.renderedText() },
+    );
+  }
+
+  /** Squiggles of any severity drawn in the active editor. */
+  get squiggles(): Locator {
+    return this.activeEditor.locator(
+      '.view-overlays .squiggly-error, .view-overlays .squiggly-warning, .view-overlays .squiggly-info, .view-overlays .squiggly-hint',
+    );
+  }
+
+  /** Shows the Problems panel filtered to one file and returns what it lists. */
+  async problemsOf(fileName: string): Promise<Problem[]> {
+    await this.showProblemsOf(fileName);
+    return this.listedProblems();
+  }
+
+  async showProblemsOf(fileName: string): Promise<void> {
+    const panel = this.page.locator('.markers-panel');
+    if (!(await panel.isVisible())) {
+      await this.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
+      await panel.waitFor({ state: 'visible' });
+    }
+    const filter = this.page.locator('.panel .viewpane-filter input');
+    await filter.fill(`**/${fileName}`);
+  }
+
+  /** The marker rows of the Problems panel as drawn now. */
+  async listedProblems(): Promise<Problem[]> {
+    const rows = this.page.locator('.markers-panel .monaco-list-row[aria-level="2"]');
+    const problems: Problem[] = [];
+    for (const row of await rows.all()) {
+      const code = (await row.locator('.marker-code').innerText().catch(() => '')).trim();
+      const message = (await row.locator('.marker-message').innerText()).trim();
+      const place = /Ln (\d+)/.exec(await row.locator('.marker-line').innerText());
+      problems.push({ code, message, line: place ? Number(place[1]) : 0 });
+    }
+    return problems;
+  }
+
+  /** Waits until the Problems panel, filtered to `fileName`, satisfies `test`. */
+  async waitForProblems(fileName: string, description: string, test: (problems: Problem[]) => boolean, timeoutMs = 30_000): Promise<Problem[]> {
+    await this.showProblemsOf(fileName);
+    return waitUntil(
+      `the Problems panel to list ${description}`,
+      async () => {
+        const problems = await this.listedProblems();
+        return test(problems) ? problems : undefined;
+      },
+      { timeoutMs, lastSeen: async () => JSON.stringify(await this.listedProblems()) },
+    );
+  }
+
+  /** The visible hover widget (not the hidden ones VS Code keeps around). */
+  get hover(): Locator {
+    return this.page.locator('.monaco-hover:not(.hidden)').first();
+  }
+
+  /** Moves the mouse over the middle of an element, the way a user points at a squiggle. */
+  async pointAt(element: Locator): Promise<void> {
+    const box = await element.boundingBox();
+    if (!box) throw new Error('the element to point at is not on screen');
+    await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+  }
+
+  /** The squiggle drawn on a given line (1-based), found by matching its vertical position. */
+  async squiggleOnLine(line: number): Promise<Locator | undefined> {
+    const lineBox = await this.activeEditor
+      .locator('.margin-view-overlays .line-numbers')
+      .getByText(String(line), { exact: true })
+      .boundingBox();
+    if (!lineBox) return undefined;
+    for (const squiggle of await this.squiggles.all()) {
+      const box = await squiggle.boundingBox();
+      if (box && Math.abs(box.y - lineBox.y) < lineBox.height / 2) return squiggle;
+    }
+    return undefined;
+  }
+
+  /** Clicks the light bulb at the cursor and picks the code action with this title. */
+  async applyQuickFixFromLightBulb(title: string): Promise<void> {
+    const lightBulb = this.page.locator('.lightBulbWidget').first();
+    await lightBulb.waitFor({ state: 'visible', timeout: 15_000 });
+    await lightBulb.click();
+    // The action menu; VS Code keeps an empty submenu panel with the same class next to it.
+    const menu = this.page.locator('.action-widget:not(.action-list-submenu-panel)');
+    await menu.waitFor({ state: 'visible' });
+    const action = menu.locator('.monaco-list-row', { hasText: title }).first();
+    try {
+      await action.waitFor({ timeout: 10_000 });
+    } catch {
+      const offered = await menu.locator('.monaco-list-row').allInnerTexts();
+      await this.page.keyboard.press('Escape');
+      throw new Error(`the light bulb offers no "${title}"; it offers: ${offered.join(' | ') || '(nothing)'}`);
+    }
+    await action.click();
+    await menu.waitFor({ state: 'hidden' });
+  }
+
+  /**
+   * Shows the Outline view with room to read it: the Explorer's folder section is collapsed so
+   * the outline gets the side bar's height.
+   */
+  async showOutline(): Promise<void> {
+    await this.runCommand('Explorer: Focus on Outline View');
+    const folderSection = this.page.locator('.sidebar .pane-header[aria-label^="Explorer Section"][aria-expanded="true"]');
+    if (await folderSection.isVisible()) await folderSection.click();
+    await this.outlineRows.first().waitFor({ timeout: 20_000 });
+  }
+
+  private get outlineRows(): Locator {
+    return this.page.locator('.outline-pane .monaco-list-row');
+  }
+
+  /**
+   * Every label in the Outline view, read by scrolling through it with the mouse wheel (the tree
+   * draws only the rows in view).
+   */
+  async outlineLabels(): Promise<string[]> {
+    const labels: string[] = [];
+    const box = await this.page.locator('.outline-pane').boundingBox();
+    if (!box) return labels;
+    await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await this.page.mouse.wheel(0, -100_000);
+    for (let previousLast = ''; ; ) {
+      const shown = await this.outlineRows.locator('.label-name').allInnerTexts();
+      for (const label of shown) if (!labels.includes(label)) labels.push(label);
+      const last = shown.at(-1) ?? '';
+      if (last === previousLast) return labels;
+      previousLast = last;
+      await this.page.mouse.wheel(0, box.height / 2);
+      await waitUntil('the outline to scroll', async () => ((await this.outlineRows.locator('.label-name').allInnerTexts()).at(-1) !== last ? true : undefined), { timeoutMs: 1_000 }).catch(() => undefined);
+    }
+  }
+
+  /** Scrolls the Outline view until the entry with exactly this label is drawn, and clicks it. */
+  async clickOutlineEntry(label: string): Promise<void> {
+    const entry = this.outlineRows.locator('.label-name').getByText(label, { exact: true }).first();
+    const box = await this.page.locator('.outline-pane').boundingBox();
+    if (!box) throw new Error('the Outline view is not on screen');
+    await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await this.page.mouse.wheel(0, -100_000);
+    await waitUntil(
+      `the outline entry "${label}"`,
+      async () => {
+        if (await entry.isVisible()) return true;
+        await this.page.mouse.wheel(0, box.height / 3);
+        return undefined;
+      },
+      { timeoutMs: 15_000, lastSeen: () => this.outlineRows.locator('.label-name').allInnerTexts().then((shown) => shown.join(' | ')) },
+    );
+    await entry.click();
+  }
+
+  /** The suggest widget, when it is open. */
+  get suggestions(): Locator {
+    return this.page.locator('.editor-widget.suggest-widget.visible');
+  }
+
+  /**
+   * Opens completion (Ctrl+Space) until it offers `label` (a snippet when asked), then accepts
+   * that item by clicking it.
+   * Completion is re-triggered while waiting because the server may still be indexing owners.
+   */
+  async acceptCompletion(label: string, { snippet = false, timeoutMs = 20_000 }: { snippet?: boolean; timeoutMs?: number } = {}): Promise<void> {
+    let item = this.suggestions
+      .locator('.monaco-list-row')
+      .filter({ has: this.page.locator('.label-name').getByText(label, { exact: true }) });
+    // A snippet and a server item can share a label (`whys`); the icon tells them apart.
+    if (snippet) item = item.filter({ has: this.page.locator('.suggest-icon.codicon-symbol-snippet') });
+    item = item.first();
+    await waitUntil(
+      `completion to offer "${label}"`,
+      async () => {
+        if (!(await this.suggestions.isVisible())) await this.page.keyboard.press('Control+Space');
+        try {
+          await item.waitFor({ state: 'visible', timeout: 2_000 });
+          return true;
+        } catch {
+          await this.page.keyboard.press('Escape');
+          return undefined;
+        }
+      },
+      { timeoutMs, lastSeen: () => this.suggestions.locator('.monaco-list-row .label-name').allInnerTexts().then((labels) => labels.join(' | ')) },
+    );
+    await item.click();
+    await this.suggestions.waitFor({ state: 'hidden' });
+  }
+
+  /** The frame of a webview (they sit in nested iframes) whose body contains `text`. */
+  async waitForWebviewFrame(description: string, text: string, timeoutMs = 30_000): Promise<Frame> {
+    return waitUntil(
+      `a webview showing ${description}`,
+      async () => {
+        for (const frame of this.page.frames()) {
+          if (frame === this.page.mainFrame()) continue;
+          const found = await frame.locator('body', { hasText: text }).count().catch(() => 0);
+          if (found > 0) return frame;
+        }
+        return undefined;
+      },
+      { timeoutMs, lastSeen: async () => `${this.page.frames().length - 1} frames` },
+    );
+  }
+
+  /**
+   * Saves a picture of the whole window under test-results/screenshots/; with
+   * E2E_UPDATE_SCREENSHOTS=1 it also becomes docs/screenshots/e2e-NAME.png for the README.
+   */
+  async capture(name: string): Promise<void> {
+    const folder = join(testResultsRoot, 'screenshots');
+    mkdirSync(folder, { recursive: true });
+    const path = join(folder, `e2e-${name}.png`);
+    await this.page.screenshot({ path });
+    if (process.env.E2E_UPDATE_SCREENSHOTS === '1') {
+      const docs = join(projectRoot, 'docs', 'screenshots');
+      mkdirSync(docs, { recursive: true });
+      copyFileSync(path, join(docs, `e2e-${name}.png`));
+    }
+  }
+
+  /** The picture saved when a scenario fails: test-results/failed-<title>.png. */
+  async captureFailure(title: string): Promise<string> {
+    mkdirSync(testResultsRoot, { recursive: true });
+    const path = join(testResultsRoot, `failed-${title.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase()}.png`);
+    await this.page.screenshot({ path });
+    return path;
+  }
+}

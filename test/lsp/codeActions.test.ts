@@ -1,0 +1,175 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { CodeAction, Diagnostic, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, DidChangeWatchedFilesNotification, ExecuteCommandRequest, FileChangeType } from 'vscode-languageserver-protocol/node';
+import { buildServer } from './support/build';
+import { CLEAN_POSTMORTEM, readExample, uniqueUri } from './support/documents';
+import { TestServer } from './support/testServer';
+
+const ZONELESS = CLEAN_POSTMORTEM.replace('  14:30 UTC  Connection pool', '  14:30  Connection pool');
+
+describe('LSP code actions', () => {
+  let server: TestServer;
+  before(async () => {
+    await buildServer();
+    server = await TestServer.start();
+  });
+  after(() => server.stop());
+
+  function actionsAt(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
+    return server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics, ...(only ? { only } : {}) } }) as Promise<CodeAction[]>;
+  }
+
+  /** Applies an action's edit to the open document and returns the diagnostics of the result. */
+  async function apply(uri: string, action: CodeAction): Promise<Diagnostic[]> {
+    const version = server.applyWorkspaceEdit(action.edit!);
+    assert.ok(version, `${action.title} edits the document`);
+    return server.diagnosticsFor(uri, version);
+  }
+
+  it('marks a zone-less time as UTC: exact text, and the diagnostic is gone', async () => {
+    const uri = uniqueUri('pm010');
+    const [diagnostic] = await server.open(uri, ZONELESS);
+    const actions = await actionsAt(uri, diagnostic.range, [diagnostic]);
+    const fix = actions.find((a) => a.kind === 'quickfix' && a.diagnostics?.[0].code === 'PM010' && a.isPreferred);
+    assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+    assert.equal(fix.title, 'Mark the time as UTC');
+    assert.deepEqual(await apply(uri, fix), []);
+    assert.equal(server.text(uri), CLEAN_POSTMORTEM);
+  });
+
+  it('inserts an owner line for an action item without one', async () => {
+    const uri = uniqueUri('pm030');
+    const diagnostics = await server.open(uri, CLEAN_POSTMORTEM.replace('    owner: @db-team\n', ''));
+    const missing = diagnostics.find((d) => d.code === 'PM030');
+    assert.ok(missing, diagnostics.map((d) => d.code).join(' '));
+    const fix = (await actionsAt(uri, missing.range, [missing])).find((a) => a.diagnostics?.[0].code === 'PM030' && a.edit?.changes);
+    assert.ok(fix);
+    const after = await apply(uri, fix);
+    assert.match(server.text(uri), /\n  A2: Alert at 80% connection pool utilization\n(    \w+: .*\n)*    owner:\n/);
+    assert.ok(!after.some((d) => d.code === 'PM030' && d.message === missing.message), 'the missing-owner finding is gone');
+  });
+
+  it('offers a working fix for every fixable finding in the draft example', async () => {
+    const draft = readExample('queue-backlog-draft.postmortem');
+    const probe = uniqueUri('draft-probe');
+    const fixable = (await server.open(probe, draft)).filter((d) => (d.data as { fix?: unknown } | undefined)?.fix);
+    assert.ok(fixable.length >= 3, `the draft has fixable findings: ${fixable.map((d) => d.code).join(' ')}`);
+    for (const diagnostic of fixable) {
+      const uri = uniqueUri(`draft-${diagnostic.code}`);
+      await server.open(uri, draft);
+      const fixTitle = (diagnostic.data as { fix: { title: string } }).fix.title;
+      const action = (await actionsAt(uri, diagnostic.range, [diagnostic])).find((a) => a.title === fixTitle && a.diagnostics?.[0].message === diagnostic.message);
+      assert.ok(action, `${diagnostic.code}: "${fixTitle}" is offered`);
+      const after = await apply(uri, action);
+      assert.notEqual(server.text(uri), draft, `${diagnostic.code}: the fix changes the text`);
+      assert.ok(!after.some((d) => d.code === diagnostic.code && d.message === diagnostic.message && d.range.start.line === diagnostic.range.start.line), `${diagnostic.code} "${diagnostic.message}" is gone`);
+      server.close(uri);
+    }
+  });
+
+  it('fixes everything fixable at once with source.fixAll.postmortem', async () => {
+    const uri = uniqueUri('fixall');
+    const before = await server.open(uri, readExample('queue-backlog-draft.postmortem'));
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const [fixAll, ...others] = await actionsAt(uri, range, [], ['source.fixAll']);
+    assert.deepEqual(others, []);
+    assert.equal(fixAll.kind, 'source.fixAll.postmortem');
+    const after = await apply(uri, fixAll);
+    assert.deepEqual(after.filter((d) => (d.data as { fix?: unknown } | undefined)?.fix).map((d) => `${d.code}: ${d.message}`), [], 'nothing fixable is left');
+    assert.ok(after.length < before.length);
+    assert.deepEqual(await actionsAt(uri, range, [], ['source.fixAll.postmortem']), [], 'no fix-all when nothing is left to fix');
+  });
+
+  it('applies the same fixes through the Fix All command (workspace/applyEdit)', async () => {
+    const viaAction = uniqueUri('fixall-action');
+    const viaCommand = uniqueUri('fixall-command');
+    const draft = readExample('queue-backlog-draft.postmortem');
+    await server.open(viaAction, draft);
+    await server.open(viaCommand, draft);
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const [fixAll] = await actionsAt(viaAction, range, [], ['source.fixAll.postmortem']);
+    await apply(viaAction, fixAll);
+    const applied = await server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'postmortem.applyAllFixes', arguments: [viaCommand] });
+    assert.equal(applied, true);
+    assert.equal(server.text(viaCommand), server.text(viaAction));
+  });
+
+  it('gives quick fixes only to requests that want them, and fix-all only on request', async () => {
+    const uri = uniqueUri('only');
+    const [diagnostic] = await server.open(uri, ZONELESS);
+    assert.deepEqual(await actionsAt(uri, diagnostic.range, [diagnostic], ['refactor']), []);
+    const plain = await actionsAt(uri, diagnostic.range, [diagnostic]);
+    assert.ok(plain.every((a) => a.kind === 'quickfix'));
+  });
+});
+
+describe('LSP "disable this rule" action', () => {
+  let folder: string;
+  let server: TestServer;
+  beforeEach(async () => {
+    await buildServer();
+    folder = mkdtempSync(join(tmpdir(), 'postmortem-disable-'));
+    server = await TestServer.start({ workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }] });
+  });
+  afterEach(async () => {
+    await server.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  const rc = () => join(folder, '.postmortemrc.json');
+
+  async function disableAction(uri: string): Promise<CodeAction | undefined> {
+    const [diagnostic] = await server.open(uri, ZONELESS);
+    const actions = (await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } })) as CodeAction[];
+    return actions.find((a) => a.title === 'Disable PM010 in .postmortemrc.json');
+  }
+
+  /** Does what an editor does with the workspace edit, on disk. */
+  function applyToDisk(edit: WorkspaceEdit) {
+    for (const change of edit.documentChanges ?? []) {
+      if ('kind' in change && change.kind === 'create') writeFileSync(fileURLToPath(change.uri), '');
+      else if ('textDocument' in change) writeFileSync(fileURLToPath(change.textDocument.uri), (change.edits as TextEdit[]).map((e) => e.newText).join(''));
+    }
+    for (const [uri, edits] of Object.entries(edit.changes ?? {})) {
+      assert.equal(edits.length, 1);
+      assert.deepEqual(edits[0].range.start, { line: 0, character: 0 }, 'the whole file is rewritten');
+      writeFileSync(fileURLToPath(uri), edits[0].newText);
+    }
+  }
+
+  it('creates .postmortemrc.json in the workspace folder, and the finding goes away', async () => {
+    const uri = pathToFileURL(join(folder, 'a.postmortem')).href;
+    const action = await disableAction(uri);
+    assert.ok(action);
+    applyToDisk(action.edit!);
+    assert.deepEqual(JSON.parse(readFileSync(rc(), 'utf8')), { rules: { PM010: 'off' } });
+    const seen = server.publications(uri).length;
+    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(rc()).href, type: FileChangeType.Created }] });
+    assert.deepEqual(await server.waitFor('new diagnostics', () => server.publications(uri)[seen]?.diagnostics), []);
+  });
+
+  it('edits an existing file and keeps its other settings', async () => {
+    writeFileSync(rc(), JSON.stringify({ requiredWhys: 3, rules: { PM034: 'off' } }));
+    const action = await disableAction(pathToFileURL(join(folder, 'b.postmortem')).href);
+    assert.ok(action);
+    applyToDisk(action.edit!);
+    assert.equal(readFileSync(rc(), 'utf8'), `${JSON.stringify({ requiredWhys: 3, rules: { PM034: 'off', PM010: 'off' } }, null, 2)}\n`);
+  });
+
+  it('is not offered when the file is not valid JSON', async () => {
+    writeFileSync(rc(), '{ "rules": ');
+    assert.equal(await disableAction(pathToFileURL(join(folder, 'c.postmortem')).href), undefined);
+    assert.equal(readFileSync(rc(), 'utf8'), '{ "rules": ');
+  });
+
+  it('is not offered when a client cannot create the file', async () => {
+    await server.stop();
+    server = await TestServer.start({ capabilities: { workspace: { applyEdit: true } }, workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }] });
+    assert.equal(await disableAction(pathToFileURL(join(folder, 'd.postmortem')).href), undefined);
+    assert.equal(existsSync(rc()), false);
+  });
+});
