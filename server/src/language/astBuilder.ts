@@ -31,10 +31,10 @@ interface Line {
   key?: KeyNode;
   keyToken?: IToken;
   bullet?: IToken;
-  /** Text after the key or bullet (or the whole content), trimmed. */
+  /** Text after the key or bullet, trimmed. */
   text?: TextPart;
-  /** The whole content of the line after the indentation, trimmed. */
-  content: TextPart;
+  /** The whole content of the line after the indentation, trimmed: see `contentOf`. */
+  content?: TextPart;
 }
 
 /** Where the next continuation line goes. */
@@ -107,29 +107,25 @@ class AstBuilder {
 
   private line(raw: RawLine): Line {
     const start = raw.indent.startOffset;
-    // The indentation token takes every leading blank, so the content starts right after it.
-    const contentStart = tokenEnd(raw.indent);
     const last = raw.text ?? raw.key ?? raw.bullet ?? raw.indent;
-    const end = tokenEnd(last);
     const head = raw.key ?? raw.bullet;
-    const text = head && raw.text ? this.part(raw.text.startOffset, raw.text.image) : undefined;
-    // Most keyed lines never need their whole content as text, so it is made on first use.
-    let content: TextPart | undefined;
-    const contentOf = () => (content ??= this.part(contentStart, this.index.text.slice(contentStart, end))!);
     return {
       number: this.index.lineOf(start),
       width: visualWidth(raw.indent.image),
       start,
-      contentStart,
-      end,
+      // The indentation token takes every leading blank, so the content starts right after it.
+      contentStart: tokenEnd(raw.indent),
+      end: tokenEnd(last),
       key: raw.key ? this.keyNode(raw.key) : undefined,
       keyToken: raw.key,
       bullet: raw.bullet,
-      text: head ? text : contentOf(),
-      get content() {
-        return contentOf();
-      },
+      text: head && raw.text ? this.part(raw.text.startOffset, raw.text.image) : undefined,
     };
+  }
+
+  /** The whole content of a line as text; made on first use, since most lines never need it. */
+  private contentOf(line: Line): TextPart {
+    return (line.content ??= this.part(line.contentStart, this.index.text.slice(line.contentStart, line.end))!);
   }
 
   build(blocks: RawBlock[], comments: IToken[], errors: { token: IToken; message: string }[]): PostmortemDocument {
@@ -257,8 +253,8 @@ class AstBuilder {
       entry.bullets.push(this.bulletNode(line)!);
     } else {
       const lastBullet = entry.bullets[entry.bullets.length - 1];
-      if (lastBullet && line.width > this.bulletWidth(lastBullet)) this.appendPart(lastBullet.text, line.content);
-      else entry.appendText(line.content);
+      if (lastBullet && line.width > this.bulletWidth(lastBullet)) this.appendPart(lastBullet.text, this.contentOf(line));
+      else entry.appendText(this.contentOf(line));
       if (lastBullet) this.extend(lastBullet.range, lineRange);
     }
     this.extend(entry.range, lineRange);
@@ -270,7 +266,7 @@ class AstBuilder {
   }
 
   private stray(section: { stray: StrayLine[] }, line: Line, kind: StrayLine['kind']) {
-    section.stray.push({ kind, key: line.key, text: line.content.text, range: this.index.range(line.contentStart, line.end) });
+    section.stray.push({ kind, key: line.key, text: this.contentOf(line).text, range: this.index.range(line.contentStart, line.end) });
   }
 
   /**
@@ -280,7 +276,7 @@ class AstBuilder {
    */
   private unknownKeyLine(section: { stray: StrayLine[] }, entry: Entry | undefined, line: Line): Entry {
     if (entry && entry.keysContinue !== false && line.width > entry.width) {
-      this.continueEntry(entry, { ...line, key: undefined, bullet: undefined, text: line.content });
+      this.continueEntry(entry, { ...line, key: undefined, bullet: undefined, text: undefined });
       return entry;
     }
     this.stray(section, line, 'unknown-key');
@@ -290,8 +286,8 @@ class AstBuilder {
   private textSection(section: TextSection, lines: Line[]): TextSection {
     if (section.inlineText) section.text = this.textNode(section.inlineText.parts[0]);
     for (const line of lines) {
-      if (section.text) this.appendPart(section.text, line.content);
-      else section.text = this.textNode(line.content);
+      if (section.text) this.appendPart(section.text, this.contentOf(line));
+      else section.text = this.textNode(this.contentOf(line));
     }
     return section;
   }
@@ -327,11 +323,12 @@ class AstBuilder {
   private timelineSection(section: TimelineSection, lines: Line[]): TimelineSection {
     let entry: Entry | undefined;
     for (const line of lines) {
-      const parsed = line.bullet ? undefined : parseTimestamp(line.content.text);
+      const content = line.bullet ? '' : this.index.text.slice(line.contentStart, line.end);
+      const parsed = line.bullet ? undefined : parseTimestamp(content);
       if (parsed) {
         const contentOffset = line.contentStart;
-        const timestamp = this.timestampFrom(line.content.text, contentOffset, parsed);
-        const rest = this.part(contentOffset + parsed.length, line.content.text.slice(parsed.length));
+        const timestamp = this.timestampFrom(content, contentOffset, parsed);
+        const rest = this.part(contentOffset + parsed.length, content.slice(parsed.length));
         const event = { timestamp, text: rest && this.textNode(rest), bullets: [], range: this.index.range(contentOffset, line.end) };
         section.events.push(event);
         entry = {
@@ -464,11 +461,12 @@ class AstBuilder {
   private followupSection(section: FollowupSection, lines: Line[]): FollowupSection {
     let entry: Entry | undefined;
     for (const line of lines) {
-      const parsed = line.bullet ? undefined : parseDate(line.content.text);
+      const content = line.bullet ? '' : this.index.text.slice(line.contentStart, line.end);
+      const parsed = line.bullet ? undefined : parseDate(content);
       if (parsed) {
         const start = line.contentStart;
-        const date: DateNode = { raw: line.content.text.slice(0, parsed.length), date: parsed.date, invalidReason: parsed.invalidReason, range: this.index.range(start, start + parsed.length) };
-        const rest = this.part(start + parsed.length, line.content.text.slice(parsed.length));
+        const date: DateNode = { raw: content.slice(0, parsed.length), date: parsed.date, invalidReason: parsed.invalidReason, range: this.index.range(start, start + parsed.length) };
+        const rest = this.part(start + parsed.length, content.slice(parsed.length));
         const note = { date, text: rest && this.textNode(rest), bullets: [], range: this.index.range(start, line.end) };
         section.notes.push(note);
         entry = {

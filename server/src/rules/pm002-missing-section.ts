@@ -1,4 +1,5 @@
 import type { SectionName } from '../language/ast';
+import type { LineIndex } from '../language/lineIndex';
 import { insertLinesAfter, insertLinesBefore } from '../analysis/edits';
 import { SECTION_NAMES } from '../language/vocabulary';
 import type { Rule } from './rule';
@@ -27,6 +28,21 @@ function skeleton(name: SectionName, requiredWhys: number): string[] {
   }
 }
 
+/**
+ * Indented comments after a section's last line still belong to it (`  # A1: …` under
+ * `actions:`), so a new section goes after them. Column-0 comments introduce what follows.
+ */
+function afterIndentedComments(lines: LineIndex, line: number): number {
+  if (line < 0) return line;
+  let last = line;
+  for (let l = line + 1; l < lines.lineCount; l++) {
+    const text = lines.lineText(l);
+    if (/^[ \t]+#/.test(text)) last = l;
+    else if (text.trim() !== '') break;
+  }
+  return last;
+}
+
 export const pm002: Rule = {
   code: 'PM002',
   name: 'missing-section',
@@ -53,9 +69,11 @@ export const pm002: Rule = {
       if (present.has(name)) continue;
       const order = SECTION_NAMES.indexOf(name);
       const before = ast.sections.filter((s) => s.name !== 'unknown' && SECTION_NAMES.indexOf(s.name) < order);
-      const afterLine = before.length ? Math.max(...before.map((s) => s.range.end.line)) : headerEnd;
+      const afterLine = afterIndentedComments(lines, before.length ? Math.max(...before.map((s) => s.range.end.line)) : headerEnd);
       const body = skeleton(name, context.config.requiredWhys);
-      const edit = afterLine >= 0 ? insertLinesAfter(lines, afterLine, ['', ...body]) : insertLinesBefore(lines, 0, [...body, '']);
+      // One blank line on each side: before the new section, and before whatever follows it.
+      const next = afterLine + 1 < lines.lineCount ? lines.lineText(afterLine + 1).trim() : '';
+      const edit = afterLine >= 0 ? insertLinesAfter(lines, afterLine, ['', ...body, ...(next ? [''] : [])]) : insertLinesBefore(lines, 0, [...body, '']);
       context.report({
         range: anchor,
         message: `Add the \`${name}:\` section: the postmortem template requires it.`,
