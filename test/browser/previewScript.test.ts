@@ -5,6 +5,12 @@ import { render } from '../../server/src/render/html';
 import { launchChromium, ORIGIN, servePages } from './chromium';
 import { installVsCodeApi, previewPage, VSCODE_DARK_THEME } from './webviewPage';
 
+// Code passed to page.evaluate runs in the page, where these exist; the project itself is
+// compiled without the DOM library, so they are declared here for this file alone.
+declare const window: any;
+declare const document: any;
+declare function getComputedStyle(element: unknown): any;
+
 const URI = 'file:///work/test.postmortem';
 
 /** A document long enough to scroll: 300 timeline events on lines 9 to 308. */

@@ -9,6 +9,12 @@ import { examplePaths, GOLDEN_TODAY } from '../golden/goldenExports';
 import { launchChromium, ORIGIN, ROOT, servePages } from './chromium';
 import { installVsCodeApi, previewPage, VSCODE_DARK_THEME } from './webviewPage';
 
+// Code passed to page.evaluate runs in the page, where these exist; the project itself is
+// compiled without the DOM library, so they are declared here for this file alone.
+declare const window: any;
+declare const document: any;
+declare function getComputedStyle(element: unknown): any;
+
 /**
  * Renders every example the way `postmortem render` does, in the light and the dark theme, and
  * one in the preview with a dark VS Code theme, to PNG files under docs/screenshots/ for the

@@ -7,6 +7,12 @@ import { launchChromium, ORIGIN, servePages } from './chromium';
 import { FIELDS, FLAG, PAYLOADS, hostileDocument } from './payloads';
 import { installVsCodeApi, previewPage, withoutCsp } from './webviewPage';
 
+// Code passed to page.evaluate runs in the page, where these exist; the project itself is
+// compiled without the DOM library, so they are declared here for this file alone.
+declare const window: any;
+declare const document: any;
+declare function getComputedStyle(element: unknown): any;
+
 /** Every element the renderer writes; anything else on the page came from a payload. */
 const REPORT_ELEMENTS = new Set([
   'ARTICLE', 'HEADER', 'SECTION', 'DIV', 'SPAN', 'H1', 'H2', 'H3', 'P', 'UL', 'OL', 'LI', 'DL', 'DT', 'DD', 'STRONG', 'CODE',
@@ -155,7 +161,7 @@ describe('XSS: hostile text in every field stays text in a real Chromium', funct
       // followed the way a reader would.
       await tab.evaluate((html) => window.postMessage({ type: 'update', uri: 'file:///work/test.postmortem', version: 2, html }, '*'), `${body}<!--updated-->`);
       await tab.waitForFunction(() => document.getElementById('pm-root')?.innerHTML.endsWith('<!--updated-->'));
-      await tab.evaluate(() => document.querySelectorAll<HTMLElement>('[data-href]').forEach((link) => link.click()));
+      await tab.evaluate(() => document.querySelectorAll('[data-href]').forEach((link: { click(): void }) => link.click()));
       const findings = await inspect(tab, [...REPORT_ELEMENTS]);
       assertInert(findings, payload, 'preview after update', 1);
       const messages = await tab.evaluate(() => (window as unknown as { __messages: { type: string; href?: string }[] }).__messages);

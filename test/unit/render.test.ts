@@ -1,7 +1,11 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
 import { analyze } from '../../server/src/analysis/analyze';
+import { buildLedger } from '../../server/src/render/actionsLedger';
 import { render } from '../../server/src/render/html';
 import { countDiagnostics } from '../../server/src/render/documentFacts';
+import { toMarkdown } from '../../server/src/render/markdown';
+import { examplePaths } from '../golden/goldenExports';
 
 /** Line numbers below are 0-based and refer to this document. */
 const DOCUMENT = [
@@ -284,5 +288,36 @@ describe('render: any input', () => {
     assert.ok(marks > 100 && marks <= 960, `${marks} marks drawn`);
     assert.equal([...out.matchAll(/<tr data-line="\d+"><td class="pm-event-time">/g)].length, 10_000);
     assert.match(out, /class="pm-chart-event pm-chart-merged"[^>]*><title>\d+ events from/);
+  });
+
+  it('renders, exports and lists mutated documents without throwing', function () {
+    this.timeout(60_000);
+    // A small seeded generator, so a failure names an input that can be reproduced.
+    let state = 7;
+    const random = () => ((state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0) / 2 ** 32);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+    const sources = [DOCUMENT, ...examplePaths().map((p) => readFileSync(p, 'utf8'))];
+    const noise = ['<', '>', '&', '"', ':', '  ', '\t', '- ', '#', '|', '\u0000', '\uD83D', '\r', '2025-02-30', '25:61 UTC', 'https://x', 'A1:', 'why 9:'];
+    for (let i = 0; i < 150; i++) {
+      const lines = pick(sources).split('\n');
+      for (let m = 0; m < 1 + Math.floor(random() * 6); m++) {
+        const at = Math.floor(random() * lines.length);
+        const kind = Math.floor(random() * 4);
+        if (kind === 0) lines.splice(at, 1);
+        else if (kind === 1) lines.splice(at, 0, pick(lines));
+        else if (kind === 2) lines[at] = (lines[at] ?? '').slice(0, Math.floor(random() * 30)) + pick(noise) + (lines[at] ?? '').slice(30);
+        else lines[at] = (lines[at] ?? '').trimStart();
+      }
+      const text = lines.join(pick(['\n', '\r\n']));
+      try {
+        const analysis = analyze(text, { today: TODAY });
+        assert.match(render(analysis, { standalone: true }), /<\/html>\n$/);
+        assert.match(render(analysis), /^<article class="pm-report/);
+        assert.match(toMarkdown(analysis), /^# /);
+        buildLedger([{ path: 'x.postmortem', analysis }], TODAY);
+      } catch (error) {
+        assert.fail(`mutation ${i} failed: ${(error as Error).stack}\n--- input ---\n${text}`);
+      }
+    }
   });
 });

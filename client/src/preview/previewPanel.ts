@@ -96,7 +96,8 @@ export class PostmortemPreview implements vscode.Disposable {
   }
 
   private scheduleUpdate(): void {
-    if (this.updateTimer) return;
+    // A hidden preview is rebuilt with the latest text when it is shown again.
+    if (this.updateTimer || !this.panel.visible) return;
     this.updateTimer = setTimeout(() => {
       this.updateTimer = undefined;
       void this.update(false);

@@ -18,6 +18,11 @@ export interface WebviewDocumentParts {
   settings: PreviewSettings;
 }
 
+/** `webview.cspSource` as a policy source: an origin pattern, which never holds quotes or brackets. */
+function policySource(cspSource: string): string {
+  return cspSource.replace(/["'<>;]/g, '');
+}
+
 /** A fresh nonce for each page: 128 random bits. */
 export function createNonce(): string {
   return randomBytes(16).toString('base64');
@@ -29,14 +34,14 @@ export function createNonce(): string {
  */
 export function webviewDocument(parts: WebviewDocumentParts): string {
   const nonce = escapeHtml(parts.nonce);
-  const source = parts.cspSource;
+  const source = policySource(parts.cspSource);
   const csp = `default-src 'none'; style-src ${source} 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src ${source} data:`;
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">`,
+    `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta id="pm-preview-settings" data-settings="${escapeHtml(JSON.stringify(parts.settings))}">`,
     `<title>${escapeHtml(parts.title)}</title>`,
@@ -53,13 +58,13 @@ export function webviewDocument(parts: WebviewDocumentParts): string {
 
 /** The page shown when there is nothing to preview (a restored panel whose file is gone). */
 export function placeholderDocument(parts: Omit<WebviewDocumentParts, 'body' | 'settings' | 'scriptUri'> & { message: string }): string {
-  const csp = `default-src 'none'; style-src ${parts.cspSource} 'nonce-${escapeHtml(parts.nonce)}';`;
+  const csp = `default-src 'none'; style-src ${policySource(parts.cspSource)} 'nonce-${escapeHtml(parts.nonce)}';`;
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">`,
+    `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
     `<title>${escapeHtml(parts.title)}</title>`,
     `<style nonce="${escapeHtml(parts.nonce)}">${REPORT_CSS}</style>`,
     `<link rel="stylesheet" href="${escapeHtml(parts.styleUri)}">`,

@@ -157,7 +157,7 @@ export const REPORT_CSS = `
 .pm-action-title { font-weight: 500; }
 .pm-action-details { margin: 4px 0 0; font-size: 0.88em; color: var(--pm-muted); }
 .pm-action-details div { display: flex; gap: 6px; }
-.pm-action-details dt { font-weight: 600; }
+.pm-action-details dt { font-weight: 600; white-space: nowrap; flex-shrink: 0; }
 .pm-action-details dt::after { content: ":"; }
 .pm-action-details dd { margin: 0; }
 .pm-action-owner, .pm-action-due { white-space: nowrap; }
