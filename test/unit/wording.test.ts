@@ -2,6 +2,10 @@ import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/analysis/analyze';
 import { applyEdits } from '../../server/src/analysis/edits';
 import type { AnalyzeOptions, PostmortemDiagnostic } from '../../server/src/analysis/types';
+import { anchorWords } from '../../server/src/rules/wording/anchors';
+import { matchesOf, wordRegex } from '../../server/src/rules/wording/patterns';
+import { personPatterns } from '../../server/src/rules/wording/people';
+import { BLAME_PHRASES, HINDSIGHT_PHRASES, MINIMIZING_PHRASES } from '../../server/src/rules/wording/phrases';
 
 /**
  * The blameless-wording checks (PM023, PM035, PM040–PM043) against a labeled corpus of
@@ -458,6 +462,15 @@ describe('blameless wording: ranges and overlaps', () => {
     });
   }
 
+  it('reports blame and hindsight words inside a person-as-cause phrase once, or on their own when PM042 is off', () => {
+    const sentence = '@bob carelessly broke the build; @amy obviously ignored the alert';
+    const text = documentWith('timeline', sentence);
+    const codesAndWords = (options: AnalyzeOptions) => wordingOn('timeline', sentence, options).map((d) => [d.code, covered(text, d)]);
+    assert.deepEqual(codesAndWords(OPTIONS), [['PM042', '@bob carelessly broke'], ['PM042', '@amy obviously ignored']]);
+    const pm042Off = { ...OPTIONS, config: { ...OPTIONS.config, rules: { PM042: 'off' as const } } };
+    assert.deepEqual(codesAndWords(pm042Off), [['PM040', 'carelessly'], ['PM041', 'obviously']]);
+  });
+
   it('says what to do, in one sentence, naming the words', () => {
     for (const d of wordingOn('timeline', 'Human error: @bob ignored it, we should have known, it was simply obvious')) {
       assert.match(d.message, /^[A-Z].*[.]$/);
@@ -541,5 +554,47 @@ describe('PM035: vague action titles', () => {
 
   it('checks action titles only', () => {
     assert.deepEqual(codesOn('lesson', 'Improve monitoring and be more careful'), []);
+  });
+});
+
+describe('PM041 in a near-miss', () => {
+  it('accepts "would have" where a near-miss describes the harm it avoided, and nowhere else', () => {
+    const text = documentWith('timeline', 'We should have renewed the certificate earlier')
+      .replace('  started: 2025-02-14 14:30 UTC', '  type: near-miss\n  started: 2025-02-14 14:30 UTC')
+      .replace('impact: about 1,800 failed payments', 'impact: checkout would have failed for every customer');
+    const found = analyze(text, OPTIONS).diagnostics.filter((d) => d.code === 'PM041');
+    assert.deepEqual(found.map((d) => covered(text, d)), ['should have']);
+  });
+});
+
+describe('blameless wording: anchor words', () => {
+  // Lines are only searched for an entry when they hold one of its anchor words (anchors.ts), so
+  // an entry that can match without any of them would silently miss. Every sentence of the
+  // corpus and every sentence in the tests above must respect that.
+  const sentences = [
+    ...BLAMING, ...COUNTERFACTUAL, ...NEUTRAL.map((n) => n.text),
+    'The deploy was careless and nobody checked the diff', "@kim's screw-up", 'Mistakes were made by the deployer',
+    'He fat fingered it', 'Lack of diligence', 'not paying attention', 'The red flags were missed', "They couldn't be bothered",
+    'No-brainer fix', 'We all know the pool is small', 'only a minor blip', 'inevitably it broke', 'shoulda tested',
+  ];
+  const entries = [
+    ...BLAME_PHRASES.map((e) => ({ anchors: e.anchors, regex: wordRegex(e.pattern) })),
+    ...HINDSIGHT_PHRASES.map((e) => ({ anchors: e.anchors, regex: wordRegex(e.pattern) })),
+    ...MINIMIZING_PHRASES.map((e) => ({ anchors: e.anchors, regex: wordRegex(e.pattern) })),
+    ...personPatterns(['Priya', 'Marcus']).asCause.map((e) => ({ anchors: e.anchors, regex: wordRegex(e.pattern, false) })),
+  ];
+  it('every match of every list entry holds one of the entry’s anchor words', () => {
+    let checked = 0;
+    for (const sentence of sentences) {
+      for (const entry of entries) {
+        const anchors = new Set(anchorWords(entry.anchors));
+        for (const m of matchesOf(entry.regex, sentence)) {
+          checked++;
+          const words = anchorWords(sentence.slice(m.start, m.end));
+          assert.ok(words.some((w) => anchors.has(w)), `“${sentence.slice(m.start, m.end)}” holds none of: ${entry.anchors}`);
+        }
+      }
+    }
+    assert.ok(checked > 100, `only ${checked} matches checked`);
   });
 });

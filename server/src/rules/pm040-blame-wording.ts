@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { editInPart, proseFindings, rangeInPart } from './wording/documentWording';
+import { causeIsReported, editInPart, proseFindings, rangeInPart } from './wording/documentWording';
 
 export const pm040: Rule = {
   code: 'PM040',
@@ -11,6 +11,7 @@ export const pm040: Rule = {
     for (const { kind, part, match } of proseFindings(context)) {
       // In the root cause, PM023 reports blame wording instead.
       if (match.category !== 'blame' || kind === 'root-cause') continue;
+      if (match.withinCause && causeIsReported(context, kind)) continue;
       context.report({
         range: rangeInPart(part, match.start, match.end),
         message: `Describe the condition in the system that allowed this instead of “${match.text}”.`,

@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
 import type { WordingCategory } from './wording/detector';
-import { proseFindings, rangeInPart } from './wording/documentWording';
+import { causeIsReported, proseFindings, rangeInPart } from './wording/documentWording';
 
 const ADVICE: Partial<Record<WordingCategory, (words: string) => string>> = {
   counterfactual: (words) => `Say what was known and done at the time instead of “${words}”, and turn what would have helped into an action item with a way to verify it.`,
@@ -15,7 +15,11 @@ export const pm041: Rule = {
   defaultSeverity: 'information',
   fixable: false,
   check(context) {
-    for (const { part, match } of proseFindings(context)) {
+    const nearMiss = context.incidentType === 'near-miss';
+    for (const { kind, part, match } of proseFindings(context)) {
+      // A near-miss's summary and impact describe the harm that was avoided: "would have" is their subject.
+      if (nearMiss && match.category === 'counterfactual' && (kind === 'summary' || kind === 'incident')) continue;
+      if (match.withinCause && causeIsReported(context, kind)) continue;
       const advice = ADVICE[match.category];
       if (advice) context.report({ range: rangeInPart(part, match.start, match.end), message: advice(match.text) });
     }

@@ -10,13 +10,11 @@
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
-function isWordCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-}
-
-function lowerCode(c: number): number {
-  return c >= 65 && c <= 90 ? c + 32 : c;
-}
+/** For each ASCII code, its lower-case form if it is a letter or a digit, else 0. */
+const WORD_CODE = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) WORD_CODE[c] = c;
+for (let c = 97; c <= 122; c++) WORD_CODE[c] = c;
+for (let c = 65; c <= 90; c++) WORD_CODE[c] = c + 32;
 
 /** The words of `text` as the scanner sees them. */
 export function anchorWords(text: string): string[] {
@@ -55,31 +53,36 @@ export class AnchorIndex {
 
   /** The entries whose anchors occur in `line`, each once; undefined when there are none. */
   scan(line: string): number[] | undefined {
-    const entriesByHash = this.entriesByHash;
     const filter = this.filter;
     let found: number[] | undefined;
     let hash = FNV_OFFSET;
     let inWord = false;
-    for (let i = 0; i <= line.length; i++) {
-      const c = i < line.length ? lowerCode(line.charCodeAt(i)) : 32;
-      if (isWordCode(c)) {
-        hash = Math.imul(hash ^ c, FNV_PRIME);
+    const length = line.length;
+    for (let i = 0; i < length; i++) {
+      const c = line.charCodeAt(i);
+      const code = c < 128 ? WORD_CODE[c] : 0;
+      if (code !== 0) {
+        hash = Math.imul(hash ^ code, FNV_PRIME);
         inWord = true;
       } else if (inWord) {
         const key = hash & KEY_MASK;
-        if (filter[(key & 0xffff) >>> 5] & (1 << (key & 31))) {
-          const entries = entriesByHash.get(key);
-          if (entries) found = this.collect(entries, found);
-        }
+        if (filter[(key & 0xffff) >>> 5] & (1 << (key & 31))) found = this.collect(key, found);
         hash = FNV_OFFSET;
         inWord = false;
       }
+    }
+    if (inWord) {
+      const key = hash & KEY_MASK;
+      if (filter[(key & 0xffff) >>> 5] & (1 << (key & 31))) found = this.collect(key, found);
     }
     if (found) this.scans++;
     return found;
   }
 
-  private collect(entries: number[], found: number[] | undefined): number[] {
+  /** Adds the entries of the word with hash `key` to `found`, unless this scan listed them already. */
+  private collect(key: number, found: number[] | undefined): number[] | undefined {
+    const entries = this.entriesByHash.get(key);
+    if (!entries) return found;
     const scan = this.scans + 1;
     const out = found ?? [];
     for (const entry of entries) {

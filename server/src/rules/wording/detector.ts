@@ -30,6 +30,8 @@ export interface WordingMatch {
   /** The words as written. */
   text: string;
   fix?: LineEdit;
+  /** Blame or hindsight words inside a person-as-cause finding, which already covers them. */
+  withinCause?: boolean;
 }
 
 export interface Span {
@@ -198,7 +200,7 @@ export class WordingDetector {
         found.push(match);
       }
     }
-    // Person-as-cause findings first at equal positions, so the words inside them can be dropped.
+    // Person-as-cause findings first at equal positions, so the words inside them are known as such.
     found.sort((a, b) => byPosition(a, b) || Number(b.category === 'person-as-cause') - Number(a.category === 'person-as-cause'));
     const kept: WordingMatch[] = [];
     const endByRule = new Map<string, number>();
@@ -208,8 +210,7 @@ export class WordingDetector {
         if (this.restsOnMiscasedName(m.text)) continue;
         causeEnd = Math.max(causeEnd, m.end);
       } else if ((m.category === 'blame' || RULE_OF[m.category] === 'PM041') && m.end <= causeEnd) {
-        // Words inside a person-as-cause finding are its business, not a second diagnostic.
-        continue;
+        m.withinCause = true;
       }
       // Of overlapping matches for one diagnostic, the first and widest wins.
       const rule = RULE_OF[m.category];

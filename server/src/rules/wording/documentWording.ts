@@ -56,3 +56,12 @@ export function rangeInPart(part: TextPart, start: number, end: number): Range {
 export function editInPart(part: TextPart, edit: LineEdit): TextEdit {
   return { range: rangeInPart(part, edit.start, edit.end), newText: edit.newText };
 }
+
+/**
+ * Whether blame or hindsight words inside a person-as-cause phrase are already reported by the
+ * rule that reports the phrase: PM042, or PM023 in the root cause. Then they are not reported
+ * twice; with that rule off, they are reported on their own.
+ */
+export function causeIsReported(context: RuleContext, kind: ProseKind): boolean {
+  return context.config.rules[kind === 'root-cause' ? 'PM023' : 'PM042'] !== 'off';
+}

@@ -17,7 +17,11 @@ const ROLE_NOUN =
 /** Roles that name a person even without a determiner: "New hire ran the script". */
 const BARE_ROLE_NOUN = '(?:on-?call\\s+(?:engineer|sre|responder|developer)|new\\s+hire|intern|human\\s+operator)';
 
-export const ROLE = `\\b(?:${DETERMINER}\\s+(?:${ROLE_MODIFIER}\\s+){0,2}${ROLE_NOUN}|(?:${ROLE_MODIFIER}\\s+){0,2}${BARE_ROLE_NOUN})\\b`;
+/** A role word in front of a thing is a modifier, not a person: "the admin console", "the on-call rotation". */
+const NOT_A_MODIFIER =
+  '(?![\\s-]+(?:environment|env|cluster|server|api|console|panel|account|token|key|role|tool|tooling|team|group|queue|field|portal|box|build|branch|stage|mode|workflow|pipeline|database|db|instance|endpoint|interface|ui|page|dashboard|rotation|schedule|channel|runbook|handbook|docs|documentation|access|permissions?|credentials?|laptop|machine|setup|config|configuration|onboarding|checklist|training|guide|process|handoff|tools|experience|productivity|portal|user|users|password|login)\\b)';
+
+export const ROLE = `\\b(?:${DETERMINER}\\s+(?:${ROLE_MODIFIER}\\s+){0,2}${ROLE_NOUN}|(?:${ROLE_MODIFIER}\\s+){0,2}${BARE_ROLE_NOUN})\\b${NOT_A_MODIFIER}`;
 
 /** Pronouns that stand for one person as the subject of a failure. "They" and "we" are left to PM041. */
 const SUBJECT_PRONOUN = '\\b(?:he|she|someone|somebody)\\b';
