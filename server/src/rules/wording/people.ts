@@ -13,7 +13,7 @@ const ROLE_MODIFIER =
   '(?:junior|senior|new|on-?call|primary|secondary|backup|responding|same|other|database|release|platform|backend|back-end|frontend|front-end|infra|infrastructure|staff|lead|support|ops|devops|sre|security|network|overnight|weekend|night|tired|inexperienced|experienced|contract|external|responsible|assigned)';
 /** Role nouns that name a person only after a determiner: "the engineer", not "engineer tooling". */
 const ROLE_NOUN =
-  '(?:on-?call\\s+(?:engineer|sre|person|responder|operator|developer)|on-?caller|on-?call|new\\s+hire|engineer|developer|dev|sre|intern|sysadmin|admin(?:istrator)?|dba|reviewer|author|deployer|contractor|employee|responder|incident\\s+commander|team\\s+member|teammate|colleague|tech\\s+lead|human\\s+operator)';
+  '(?:(?:engineer|sre|person|responder|developer)\\s+on[-\\s]?call|on-?call\\s+(?:engineer|sre|person|responder|operator|developer)|on-?caller|on-?call|new\\s+hire|engineer|developer|dev|sre|intern|sysadmin|admin(?:istrator)?|dba|reviewer|author|deployer|contractor|employee|responder|incident\\s+commander|team\\s+member|teammate|colleague|tech\\s+lead|human\\s+operator)';
 /** Roles that name a person even without a determiner: "New hire ran the script". */
 const BARE_ROLE_NOUN = '(?:on-?call\\s+(?:engineer|sre|responder|developer)|new\\s+hire|intern|human\\s+operator)';
 
