@@ -3,9 +3,10 @@
 // `node bench/lsp.bench.mjs` after `node esbuild.mjs server`.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import rpc from 'vscode-languageserver-protocol/node.js';
 import { generateIncident, toPostmortem } from './lib/documents.mjs';
 import { Bench, formatNumber, median } from './lib/harness.mjs';
@@ -44,6 +45,17 @@ function rssMegabytes(pid) {
     ps.stdout.on('data', (chunk) => (out += chunk));
     ps.on('close', () => resolve(Number(out.trim()) / 1024));
   });
+}
+
+/** CPU time a process has used so far in ms (Linux /proc; undefined elsewhere). */
+function cpuMilliseconds(pid) {
+  try {
+    // Fields 14 and 15 after the command name: user and system time in clock ticks (1/100 s).
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
 }
 
 class Server {
@@ -124,7 +136,9 @@ export default async function lsp(bench) {
     : { range: { start: { line: eventLine, character: end }, end: { line: eventLine, character: end + 1 } }, text: '' });
   for (let i = 0; i < WARMUP_EDITS; i++) await server.change(uri, type(i));
   const editLatencies = [];
+  const cpuBefore = cpuMilliseconds(server.child.pid);
   for (let i = 0; i < EDITS; i++) editLatencies.push(await timed(() => server.change(uri, type(i))));
+  const cpuPerEdit = cpuBefore === undefined ? undefined : (cpuMilliseconds(server.child.pid) - cpuBefore) / EDITS;
 
   // Completion where an author asks for it: an owner, a new timeline line, a severity.
   const ownerLine = lines.findIndex((l) => l.startsWith('    owner: '));
@@ -161,6 +175,8 @@ export default async function lsp(bench) {
   bench.section(`language server over stdio: ${lines.length - 1}-line document (${(text.length / 1024).toFixed(0)} KB)`);
   bench.figure('edit → publishDiagnostics p50', `${formatNumber(percentile(editLatencies, 50))} ms over ${EDITS} edits (median ${formatNumber(median(editLatencies))} ms)`);
   bench.target('edit → publishDiagnostics p95', percentile(editLatencies, 95), TARGETS.diagnosticsP95, 'ms');
+  // CPU time does not include waiting for a core, so it shows what an idle machine would see.
+  if (cpuPerEdit !== undefined) bench.figure('server CPU per edit (mean)', `${formatNumber(cpuPerEdit)} ms`);
   bench.target('completion p95 (analysed document)', percentile(completionLatencies, 95), TARGETS.completionP95, 'ms');
   bench.figure('documentSymbol p95 (analysed document)', `${formatNumber(percentile(symbolLatencies, 95))} ms (p50 ${formatNumber(percentile(symbolLatencies, 50))} ms)`);
   bench.figure('completion right after an edit p95', `${formatNumber(percentile(afterEdit, 95))} ms (includes analysing the new version)`);
@@ -171,6 +187,8 @@ export default async function lsp(bench) {
 // Alone: `node bench/lsp.bench.mjs`.
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const bench = new Bench(dirname(dirname(fileURLToPath(import.meta.url))));
+  // Other work on the machine slows every figure; the load average says how busy it was.
+  console.log(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
   try {
     await lsp(bench);
   } finally {

@@ -166,6 +166,12 @@ describe('LSP "disable this rule" action', () => {
     assert.equal(readFileSync(rc(), 'utf8'), '{ "rules": ');
   });
 
+  it('is not offered in an untrusted workspace, where the file would not be read', async () => {
+    await server.stop();
+    server = await TestServer.start({ initializationOptions: { trusted: false }, workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }] });
+    assert.equal(await disableAction(pathToFileURL(join(folder, 'e.postmortem')).href), undefined);
+  });
+
   it('is not offered when a client cannot create the file', async () => {
     await server.stop();
     server = await TestServer.start({ capabilities: { workspace: { applyEdit: true } }, workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }] });

@@ -46,8 +46,12 @@ export class ConfigurationStore {
     return folder === undefined ? undefined : findConfigFile(folder);
   }
 
-  /** Where a new `.postmortemrc.json` for `uri` belongs: its workspace folder, else its own folder. */
+  /**
+   * Where a new `.postmortemrc.json` for `uri` belongs: its workspace folder, else its own folder.
+   * Undefined in an untrusted workspace, where such a file would not be read.
+   */
   newConfigFolderFor(uri: string): string | undefined {
+    if (!this.trusted) return undefined;
     const path = fsPathOf(uri);
     if (path === undefined) return this.workspaceFolders[0];
     const folder = dirname(path);

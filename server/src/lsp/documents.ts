@@ -48,20 +48,21 @@ const MAX_DELAY_MS = 500;
 export const MAX_ANALYSED_LENGTH = 512 * 1024;
 
 /**
- * How much text the kept analyses may cover together. An analysis holds the whole AST, some 30
- * times the size of its text (4 MB for a 2,000-line document), and requests come for the
+ * How much text the kept analyses may cover together. An analysis holds the whole AST, some 20
+ * times the size of its text (3 MB for a 2,000-line document), and requests come for the
  * documents being edited; the least recently used analyses are dropped first (the one in use
  * never), and a document whose analysis was dropped is analysed again when next asked for.
- * A typical postmortem is 5–20 KB, so dozens of them stay cached.
+ * A typical postmortem is 5–20 KB, so a dozen or more of them stay cached.
  */
-const CACHED_TEXT_BUDGET = 512 * 1024;
+const CACHED_TEXT_BUDGET = 256 * 1024;
 
 /**
  * The open documents, the analysis of each one's current version (for the most recently used
- * documents), and the scheduling of the diagnostics run after changes. A burst of changes restarts the wait, so superseded versions
- * are never analysed for publishing, and a result is published only while its version is still
- * the document's current version. Requests analyse the current version on demand (at most once
- * per version and configuration) and never see another version's results.
+ * documents), and the diagnostics runs after changes. A change schedules a run; a change that
+ * arrives before that run starts replaces it, so a burst of edits is analysed for its last
+ * version instead of once per edit. A run publishes only while its version is still the
+ * document's current version. Requests analyse the current version on demand (at most once per
+ * version and configuration) and never see another version's results.
  */
 export class DocumentAnalyses {
   readonly documents = new TextDocuments(TextDocument);

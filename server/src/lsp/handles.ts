@@ -17,6 +17,11 @@ export class HandleCache {
     return handles;
   }
 
+  /** Every handle in the given open documents. */
+  inDocuments(documents: { uri: string; version: number; getText(): string }[]): string[] {
+    return documents.flatMap((d) => this.handles(d.uri, d.version, () => d.getText()));
+  }
+
   forget(uri: string) {
     this.byUri.delete(uri);
   }

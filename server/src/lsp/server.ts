@@ -1,9 +1,7 @@
 import type { ClientCapabilities, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
 import {
-  CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType,
-  MessageType, ProposedFeatures, ShowMessageNotification, TextDocumentSyncKind,
+  CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, MessageType, ProposedFeatures, ShowMessageNotification, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import { CONFIG_FILE_NAME } from '../analysis/configFile';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { APPLY_ALL_FIXES_COMMAND, applyAllFixesEdit } from './commands';
 import { completion, COMPLETION_TRIGGERS } from './completion';
@@ -12,6 +10,7 @@ import { documentDiagnostics } from './diagnostics';
 import { disableRuleEdit } from './disableRule';
 import { DocumentAnalyses, MAX_ANALYSED_LENGTH } from './documents';
 import { documentSymbols } from './documentSymbols';
+import { applyFileEvents, WATCHED_FILES } from './fileEvents';
 import { foldingRanges } from './folding';
 import { formatting } from './formatting';
 import { HandleCache } from './handles';
@@ -20,8 +19,8 @@ import { inlayHints } from './inlayHints';
 import { documentRequest } from './requests';
 import { selectionRanges } from './selectionRanges';
 import { readSettings } from './settings';
-import { outline, WorkspaceIndex } from './workspaceIndex';
-import { workspaceSymbols } from './workspaceSymbols';
+import { WorkspaceIndex } from './workspaceIndex';
+import { workspaceOutlines, workspaceSymbols } from './workspaceSymbols';
 
 /**
  * The Postmortem language server: wiring only. Runs over IPC under VS Code and over stdio
@@ -96,9 +95,7 @@ connection.onInitialized(async () => {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'postmortem' });
   }
   if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-    void connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: '**/*.postmortem' }, { globPattern: `**/${CONFIG_FILE_NAME}` }],
-    });
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_FILES.map((globPattern) => ({ globPattern })) });
   }
   if (client.workspace?.workspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
@@ -148,22 +145,13 @@ connection.onDidChangeConfiguration(async (params) => {
 });
 
 connection.onDidChangeWatchedFiles(async ({ changes }) => {
-  let configChanged = false;
-  for (const change of changes) {
-    const path = fsPathOf(change.uri);
-    if (!path) continue;
-    if (path.endsWith(CONFIG_FILE_NAME)) configChanged = true;
-    else if (change.type === FileChangeType.Deleted) index.remove(path);
-    else await index.update(path);
-  }
-  if (configChanged) {
-    configuration.invalidateFiles();
-    documents.invalidateAll();
-  }
+  if (!(await applyFileEvents(changes, index))) return;
+  configuration.invalidateFiles();
+  documents.invalidateAll();
 });
 
 connection.onCompletion(documentRequest(documents, (document, params, token) => completion(document, params, token, {
-  handles: () => [...new Set([...index.handles(), ...documents.all().flatMap((d) => handles.handles(d.uri, d.version, () => d.getText()))])],
+  handles: () => [...new Set([...index.handles(), ...handles.inDocuments(documents.all())])],
   now: () => Date.now(),
 }), [], logError));
 connection.onHover(documentRequest(documents, hover, null, logError));
@@ -183,12 +171,7 @@ connection.onCodeAction(documentRequest(documents, (document, params, token) => 
 connection.onWorkspaceSymbol((params, token) => {
   try {
     const open = documents.all().map((d) => documents.get(d.uri)).filter((d) => d !== undefined);
-    const openPaths = new Set(open.map((d) => fsPathOf(d.uri) ?? d.uri));
-    const outlines = [
-      ...open.map((d) => outline(d.uri, fsPathOf(d.uri) ?? d.uri, d.analysis.ast)),
-      ...[...index.entries()].filter((entry) => !openPaths.has(entry.path)),
-    ];
-    return workspaceSymbols(outlines, params, token);
+    return workspaceSymbols(workspaceOutlines(open, index.entries()), params, token);
   } catch (error) {
     logError(`workspace symbols failed: ${String(error)}`);
     return [];

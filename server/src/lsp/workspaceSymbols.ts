@@ -1,6 +1,9 @@
 import type { CancellationToken, SymbolInformation, WorkspaceSymbolParams } from 'vscode-languageserver';
 import { SymbolKind } from 'vscode-languageserver';
-import type { PostmortemOutline } from './workspaceIndex';
+import type { AnalyzedDocument } from './documents';
+import { fsPathOf } from './configuration';
+import type { IndexedPostmortem, PostmortemOutline } from './workspaceIndex';
+import { outline } from './workspaceIndex';
 
 const MAX_RESULTS = 500;
 
@@ -38,4 +41,11 @@ function matches(name: string, query: string): boolean {
     at++;
   }
   return true;
+}
+
+/** Open documents from their current analysis; every other indexed file from the index. */
+export function workspaceOutlines(open: AnalyzedDocument[], indexed: Iterable<IndexedPostmortem>): PostmortemOutline[] {
+  const openOutlines = open.map((d) => outline(d.uri, fsPathOf(d.uri) ?? d.uri, d.analysis.ast));
+  const openPaths = new Set(openOutlines.map((o) => o.path));
+  return [...openOutlines, ...[...indexed].filter((entry) => !openPaths.has(entry.path))];
 }

@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, closeAllEditors, codeOf, diagnosticsWhen, openPostmortem, ZONELESS_POSTMORTEM } from './helpers';
+
+describe('diagnostics in VS Code', () => {
+  before(activateExtension);
+  after(closeAllEditors);
+
+  it('reports a zone-less time with its code, rule page, source and range', async () => {
+    const document = await openPostmortem(ZONELESS_POSTMORTEM);
+    const [diagnostic, ...others] = await diagnosticsWhen(document.uri, (list) => list.length > 0);
+    assert.deepEqual(others, []);
+    assert.equal(codeOf(diagnostic), 'PM010');
+    assert.equal(diagnostic.source, 'postmortem');
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
+    const code = diagnostic.code as { value: string; target: vscode.Uri };
+    assert.equal(code.target.toString(), 'https://github.com/postmortem-tools/postmortem-language-tools/blob/main/docs/rules/PM010.md');
+    const line = ZONELESS_POSTMORTEM.split('\n').findIndex((l) => l.startsWith('  14:30  '));
+    assert.ok(diagnostic.range.isEqual(new vscode.Range(line, 2, line, 7)));
+  });
+
+  it('follows edits: typing the zone clears the finding', async () => {
+    const document = await openPostmortem(ZONELESS_POSTMORTEM);
+    await diagnosticsWhen(document.uri, (list) => list.length === 1);
+    const line = ZONELESS_POSTMORTEM.split('\n').findIndex((l) => l.startsWith('  14:30  '));
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(document.uri, new vscode.Position(line, 7), ' UTC');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await diagnosticsWhen(document.uri, (list) => list.length === 0);
+  });
+});
