@@ -41,11 +41,12 @@ const SLOW_ANALYSIS_MS = 50;
 const MAX_DELAY_MS = 500;
 
 /**
- * Documents longer than this (in UTF-16 code units, half a megabyte, some 10,000 lines) are not
- * analysed: a postmortem is a few hundred lines, and analysing a huge file would block every
- * request for seconds. Such a document gets empty results, and the person is told why.
+ * Documents longer than this (in UTF-16 code units, two megabytes, some 25,000 lines) are not
+ * analysed: a postmortem is a few hundred lines, the largest real ones (10,000 timeline events)
+ * about one megabyte, and analysing a huge file would block every request for seconds. Such a
+ * document gets empty results, and the person is told why.
  */
-export const MAX_ANALYSED_LENGTH = 512 * 1024;
+export const MAX_ANALYSED_LENGTH = 2 * 1024 * 1024;
 
 /**
  * How much text the kept analyses may cover together. An analysis holds the whole AST, some 20
