@@ -1,90 +1,145 @@
 import { createToken, Lexer, TokenType } from 'chevrotain';
 
 /**
- * The language is line oriented, so every token pattern knows where in its line it may start:
- * at column 0, right after the indentation (the "content start"), or anywhere after that.
- * Sticky regexes keep each attempt O(match length).
+ * The language is line oriented, so every token knows where in its line it may start: at
+ * column 0, right after the indentation (the "content start"), or anywhere after that. The
+ * matchers are small scanners rather than regexes: they run once or more per line of every
+ * keystroke's analysis, and a scanner allocates nothing but the token's text.
  */
 
+const SPACE = 32;
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+
+const isBlank = (c: number) => c === SPACE || c === TAB;
+const isLineBreak = (c: number) => c === LF || c === CR;
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** Letters, digits, `_` and `-`: what a word of a key is made of. */
+const isKeyChar = (c: number) => isLetter(c) || (c >= 48 && c <= 57) || c === 95 || c === 45;
+
 function isLineStart(text: string, offset: number): boolean {
-  if (offset === 0) return true;
-  const previous = text.charCodeAt(offset - 1);
-  return previous === 10 /* \n */ || previous === 13 /* \r */;
+  return offset === 0 || isLineBreak(text.charCodeAt(offset - 1));
 }
 
 function isContentStart(text: string, offset: number): boolean {
   let i = offset - 1;
-  if (i < 0) return false;
-  const first = text.charCodeAt(i);
-  if (first !== 32 && first !== 9) return false;
-  while (i >= 0) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) return true;
-    if (c !== 32 && c !== 9) return false;
-    i--;
-  }
-  return true;
+  if (i < 0 || !isBlank(text.charCodeAt(i))) return false;
+  while (i >= 0 && isBlank(text.charCodeAt(i))) i--;
+  return i < 0 || isLineBreak(text.charCodeAt(i));
 }
 
-function stickyMatcher(source: RegExp, where: (text: string, offset: number) => boolean) {
-  const regex = new RegExp(source.source, 'y');
+function skipBlanks(text: string, i: number): number {
+  while (i < text.length && isBlank(text.charCodeAt(i))) i++;
+  return i;
+}
+
+function lineEnd(text: string, i: number): number {
+  while (i < text.length && !isLineBreak(text.charCodeAt(i))) i++;
+  return i;
+}
+
+function afterLineBreak(text: string, i: number): number {
+  if (text.charCodeAt(i) === CR) return text.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
+  return text.charCodeAt(i) === LF ? i + 1 : i;
+}
+
+/** Chevrotain reads only `[0]` of a match, at once, so one array per token type is reused. */
+function matcher(scan: (text: string, offset: number) => number) {
+  const match = [''] as unknown as RegExpExecArray;
   return (text: string, offset: number): RegExpExecArray | null => {
-    if (!where(text, offset)) return null;
-    regex.lastIndex = offset;
-    return regex.exec(text);
+    const end = scan(text, offset);
+    if (end <= offset) return null;
+    match[0] = text.slice(offset, end);
+    return match;
   };
 }
 
-/** A key: up to four words ending in a colon that is followed by white space or the line end. */
-const KEY = /[A-Za-z][A-Za-z0-9_-]*(?:[ \t]+[A-Za-z0-9_-]+){0,3}:(?=[ \t]|\r|\n|$)/;
+const NO_MATCH = -1;
+
+/** A key: up to four words ending in a colon followed by white space or the line end. */
+function scanKey(text: string, offset: number): number {
+  if (!isLetter(text.charCodeAt(offset))) return NO_MATCH;
+  let i = offset + 1;
+  while (isKeyChar(text.charCodeAt(i))) i++;
+  for (let words = 1; words < 4; words++) {
+    const next = skipBlanks(text, i);
+    if (next === i || !isKeyChar(text.charCodeAt(next))) break;
+    i = next;
+    while (isKeyChar(text.charCodeAt(i))) i++;
+  }
+  if (text.charCodeAt(i) !== 58 /* : */) return NO_MATCH;
+  const after = text.charCodeAt(i + 1);
+  return i + 1 === text.length || isBlank(after) || isLineBreak(after) ? i + 1 : NO_MATCH;
+}
 
 export const BlankLine = createToken({
   name: 'BlankLine',
-  pattern: { exec: stickyMatcher(/[ \t]*(?:\r\n|\r|\n)|[ \t]+$/, isLineStart) },
+  pattern: {
+    exec: matcher((text, offset) => {
+      if (!isLineStart(text, offset)) return NO_MATCH;
+      const i = skipBlanks(text, offset);
+      if (i === text.length) return i;
+      return isLineBreak(text.charCodeAt(i)) ? afterLineBreak(text, i) : NO_MATCH;
+    }),
+  },
   line_breaks: true,
   group: Lexer.SKIPPED,
 });
 
 export const CommentLine = createToken({
   name: 'CommentLine',
-  pattern: { exec: stickyMatcher(/[ \t]*#[^\r\n]*(?:\r\n|\r|\n)?/, isLineStart) },
+  pattern: {
+    exec: matcher((text, offset) => {
+      if (!isLineStart(text, offset)) return NO_MATCH;
+      const i = skipBlanks(text, offset);
+      return text.charCodeAt(i) === 35 /* # */ ? afterLineBreak(text, lineEnd(text, i)) : NO_MATCH;
+    }),
+  },
   line_breaks: true,
   group: 'comments',
 });
 
 export const Indent = createToken({
   name: 'Indent',
-  pattern: { exec: stickyMatcher(/[ \t]+/, isLineStart) },
+  pattern: { exec: matcher((text, offset) => (isLineStart(text, offset) ? skipBlanks(text, offset) : NO_MATCH)) },
   line_breaks: false,
 });
 
 /** A key at column 0: a section header or a header field. */
 export const TopKey = createToken({
   name: 'TopKey',
-  pattern: { exec: stickyMatcher(KEY, isLineStart) },
+  pattern: { exec: matcher((text, offset) => (isLineStart(text, offset) ? scanKey(text, offset) : NO_MATCH)) },
   line_breaks: false,
 });
 
 /** Any other line at column 0: a syntax error the parser recovers from. */
 export const TopText = createToken({
   name: 'TopText',
-  pattern: { exec: stickyMatcher(/[^\r\n]+/, isLineStart) },
+  pattern: { exec: matcher((text, offset) => (isLineStart(text, offset) ? lineEnd(text, offset) : NO_MATCH)) },
   line_breaks: false,
 });
 
 export const Key = createToken({
   name: 'Key',
-  pattern: { exec: stickyMatcher(KEY, isContentStart) },
+  pattern: { exec: matcher((text, offset) => (isContentStart(text, offset) ? scanKey(text, offset) : NO_MATCH)) },
   line_breaks: false,
 });
 
 export const Bullet = createToken({
   name: 'Bullet',
-  pattern: { exec: stickyMatcher(/-(?=[ \t]|\r|\n|$)/, isContentStart) },
+  pattern: {
+    exec: matcher((text, offset) => {
+      if (text.charCodeAt(offset) !== 45 /* - */ || !isContentStart(text, offset)) return NO_MATCH;
+      const after = text.charCodeAt(offset + 1);
+      return offset + 1 === text.length || isBlank(after) || isLineBreak(after) ? offset + 1 : NO_MATCH;
+    }),
+  },
   line_breaks: false,
 });
 
-export const Text = createToken({ name: 'Text', pattern: /[^\r\n]+/, line_breaks: false });
+/** The rest of a line. */
+export const Text = createToken({ name: 'Text', pattern: { exec: matcher(lineEnd) }, line_breaks: false });
 
 /** Line breaks carry no meaning of their own: every other token knows whether it starts a line. */
 export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, line_breaks: true, group: Lexer.SKIPPED });
