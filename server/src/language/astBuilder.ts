@@ -1,4 +1,5 @@
 import type { IToken } from 'chevrotain';
+import type { Position } from 'vscode-languageserver-types';
 import type {
   ActionItemNode, ActionsSection, BulletNode, CalendarDate, CategoryNode, CategorySection, DateNode,
   FieldNode, FieldSection, FollowupSection, KeyNode, PostmortemDocument, Range, SectionNode, StrayLine,
@@ -329,7 +330,7 @@ class AstBuilder {
         const contentOffset = line.contentStart;
         const timestamp = this.timestampFrom(content, contentOffset, parsed);
         const rest = this.part(contentOffset + parsed.length, content.slice(parsed.length));
-        const event = { timestamp, text: rest && this.textNode(rest), bullets: [], range: this.index.range(contentOffset, line.end) };
+        const event = { timestamp, text: rest && this.textNode(rest), bullets: [], range: { start: timestamp.range.start, end: this.index.position(line.end) } };
         section.events.push(event);
         entry = {
           width: line.width,
@@ -513,22 +514,29 @@ class AstBuilder {
 
   private timestampFrom(text: string, start: number, parsed: NonNullable<ReturnType<typeof parseTimestamp>>): TimestampNode {
     const zone = parsed.zone;
+    // A timestamp lies on one line and its parts share their ends: one position per offset.
+    const line = this.index.lineOf(start);
+    const lineStart = this.index.lineStarts[line];
+    const at = (offset: number): Position => ({ line, character: start + offset - lineStart });
+    const first = at(0);
+    const timeEnd = at(parsed.timeEnd);
+    const last = parsed.length === parsed.timeEnd ? timeEnd : at(parsed.length);
     return {
       raw: text.slice(0, parsed.length),
-      range: this.index.range(start, start + parsed.length),
+      range: { start: first, end: last },
       date: parsed.date,
-      dateRange: parsed.dateEnd !== undefined ? this.index.range(start, start + parsed.dateEnd) : undefined,
+      dateRange: parsed.dateEnd !== undefined ? { start: first, end: at(parsed.dateEnd) } : undefined,
       hour: parsed.hour,
       minute: parsed.minute,
       second: parsed.second,
-      timeRange: this.index.range(start + parsed.timeStart, start + parsed.timeEnd),
+      timeRange: { start: parsed.timeStart === 0 ? first : at(parsed.timeStart), end: timeEnd },
       isoSeparator: parsed.isoSeparator,
       zone: {
         kind: zone.kind,
         raw: zone.raw,
         offsetMinutes: zone.kind === 'utc' ? 0 : zone.offsetMinutes,
         ambiguous: zone.ambiguous,
-        range: this.index.range(start + zone.start, start + zone.end),
+        range: { start: zone.start === parsed.timeEnd ? timeEnd : at(zone.start), end: zone.end === parsed.length ? last : at(zone.end) },
       },
       invalidReason: parsed.invalidReason,
     };
