@@ -98,39 +98,92 @@ export interface ParsedTimestamp {
   invalidReason?: string;
 }
 
-const DATE_TIME = /(?:(\d{4})-(\d{1,2})-(\d{1,2})(T|[ \t]+))?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?/y;
 const ATTACHED_OFFSET = /([+-])(\d{2}):?(\d{2})?(?![\d:])/y;
 const SPACED_ZONE = /[ \t]*\(?([A-Za-z]{1,5})(?:([+-])(\d{1,2})(?::?(\d{2}))?)?\)?(?![A-Za-z0-9])/y;
 const SPACED_OFFSET = /[ \t]+([+-])(\d{2})(?::?(\d{2}))?(?![\d:A-Za-z])/y;
 
-/** Parses a timestamp at the very start of `text`; undefined when none stands there. */
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** The number written with exactly `length` digits at `at`, or -1. */
+function digitsAt(text: string, at: number, length: number): number {
+  let value = 0;
+  for (let i = at; i < at + length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isDigit(c)) return -1;
+    value = value * 10 + c - 48;
+  }
+  return value;
+}
+
+/** One or two digits at `at`: [value, length], or undefined. */
+function shortNumberAt(text: string, at: number): [number, number] | undefined {
+  if (!isDigit(text.charCodeAt(at))) return undefined;
+  return isDigit(text.charCodeAt(at + 1)) ? [digitsAt(text, at, 2), 2] : [text.charCodeAt(at) - 48, 1];
+}
+
+/**
+ * Parses a timestamp at the very start of `text`; undefined when none stands there. Forms:
+ * `YYYY-MM-DD HH:MM`, `YYYY-MM-DDTHH:MM[:SS[.fff]]`, or `HH:MM` alone, then an optional zone.
+ * A scanner rather than a regex: it runs on every timeline line of every analysis.
+ */
 export function parseTimestamp(text: string): ParsedTimestamp | undefined {
-  DATE_TIME.lastIndex = 0;
-  const m = DATE_TIME.exec(text);
-  if (!m) return undefined;
-  // A bare number followed by more digits ("123:45") or a letter is not a time.
-  const after = text.charCodeAt(m[0].length);
-  if (after >= 48 && after <= 57) return undefined;
-  const date = m[1] ? { year: +m[1], month: +m[2], day: +m[3] } : undefined;
-  const dateEnd = m[1] ? m[1].length + 1 + m[2].length + 1 + m[3].length : undefined;
-  const timeStart = date ? m.index + dateEnd! + m[4].length : 0;
-  const timeEnd = m[0].length;
-  const result: ParsedTimestamp = {
-    length: timeEnd,
+  let i = 0;
+  let date: CalendarDate | undefined;
+  let dateEnd: number | undefined;
+  let isoSeparator = false;
+  const year = digitsAt(text, 0, 4);
+  if (year >= 0 && text.charCodeAt(4) === 45 /* - */) {
+    const month = shortNumberAt(text, 5);
+    const dayAt = month ? 5 + month[1] + 1 : -1;
+    const day = month && text.charCodeAt(dayAt - 1) === 45 ? shortNumberAt(text, dayAt) : undefined;
+    if (month && day) {
+      const end = dayAt + day[1];
+      const separator = text.charCodeAt(end);
+      let timeAt = -1;
+      if (separator === 84 /* T */) timeAt = end + 1;
+      else if (separator === 32 || separator === 9) {
+        timeAt = end;
+        while (text.charCodeAt(timeAt) === 32 || text.charCodeAt(timeAt) === 9) timeAt++;
+      }
+      if (timeAt < 0) return undefined;
+      date = { year, month: month[0], day: day[0] };
+      dateEnd = end;
+      isoSeparator = separator === 84;
+      i = timeAt;
+    }
+  }
+  const timeStart = i;
+  const hour = shortNumberAt(text, i);
+  if (!hour || text.charCodeAt(i + hour[1]) !== 58 /* : */) return undefined;
+  i += hour[1] + 1;
+  const minute = digitsAt(text, i, 2);
+  if (minute < 0) return undefined;
+  i += 2;
+  let second: number | undefined;
+  if (text.charCodeAt(i) === 58 && digitsAt(text, i + 1, 2) >= 0) {
+    second = digitsAt(text, i + 1, 2);
+    i += 3;
+    if (text.charCodeAt(i) === 46 /* . */ && isDigit(text.charCodeAt(i + 1))) {
+      i++;
+      while (isDigit(text.charCodeAt(i))) i++;
+    }
+  }
+  // A bare number followed by more digits ("123:45", "14:305") is not a time.
+  if (isDigit(text.charCodeAt(i))) return undefined;
+  const zone = parseZone(text, i);
+  return {
+    length: Math.max(i, zone.end),
     date,
     dateEnd,
     timeStart,
-    timeEnd,
-    hour: +m[5],
-    minute: +m[6],
-    second: m[7] !== undefined ? +m[7] : undefined,
-    isoSeparator: m[4] === 'T',
-    zone: { kind: 'none', start: timeEnd, end: timeEnd, raw: '' },
+    timeEnd: i,
+    hour: hour[0],
+    minute,
+    second,
+    isoSeparator,
+    zone,
+    invalidReason: (date && invalidDateReason(date)) || invalidTimeReason(hour[0], minute, second),
   };
-  result.zone = parseZone(text, timeEnd);
-  result.length = Math.max(timeEnd, result.zone.end);
-  result.invalidReason = (date && invalidDateReason(date)) || invalidTimeReason(result.hour, result.minute, result.second);
-  return result;
 }
 
 /** Whether `text` has no letter or digit at `at`: the end of a word. */
