@@ -71,7 +71,7 @@ const trimBlanks = (s: string) => trimBlanksEnd(trimBlanksStart(s));
 
 function visualWidth(indent: string): number {
   let width = 0;
-  for (const c of indent) width = c === '\t' ? width + 4 - (width % 4) : width + 1;
+  for (let i = 0; i < indent.length; i++) width = indent.charCodeAt(i) === 9 ? width + 4 - (width % 4) : width + 1;
   return width;
 }
 
@@ -216,9 +216,10 @@ class AstBuilder {
     doc.sections.push(section);
   }
 
+  /** Moves a range's end out to another's; positions are never mutated, so they can be shared. */
   private extend(range: Range, to: Range) {
     if (to.end.line > range.end.line || (to.end.line === range.end.line && to.end.character > range.end.character)) {
-      range.end = { ...to.end };
+      range.end = to.end;
     }
   }
 
@@ -454,7 +455,7 @@ class AstBuilder {
       } else if (!this.continueEntry(entry, line)) {
         this.stray(section, line, 'no-item');
       }
-      if (item && entry && line.width > itemWidth) this.extend(item.range, this.index.range(line.start, line.end));
+      if (item && entry && line.width > itemWidth) this.extend(item.range, { start: item.range.start, end: this.index.position(line.end) });
     }
     return section;
   }
