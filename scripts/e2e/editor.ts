@@ -22,10 +22,12 @@ async function main(): Promise<void> {
   const vsixPath = packageExtension();
   const examples = join(projectRoot, 'examples');
   const server = await startCodeServer({ workspaceFolder: examples, vsixPath, label: 'editor', port });
-  const url = `${server.url}?folder=${encodeURIComponent(examples)}`;
+  // Slashes need no escaping in a query; keeping them makes the printed URL readable.
+  const url = `${server.url}?folder=${encodeURIComponent(examples).replace(/%2F/g, '/')}`;
   log(`VS Code with the postmortem extension is running on examples/ (edits change the files there).`);
   log(`open ${url}`);
   log('press Ctrl+C to stop it');
+  process.once('exit', () => log('code-server stopped'));
   // Ctrl+C is handled by startCodeServer's exit hooks: they stop the process group and clean up.
   await server.exited;
   process.stderr.write(`[e2e] code-server stopped on its own:\n${server.logTail()}\n`);

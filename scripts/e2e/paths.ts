@@ -1,5 +1,5 @@
-// Where the end-to-end tools live and which versions they are. Everything here sits in the
-// git-ignored `.cache/` folder so the project's own dependencies stay small.
+// Where the end-to-end tools and their results live, and which versions the tools are. The tools
+// sit in the git-ignored `.cache/` folder so the project's own dependencies stay small.
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,6 +24,4 @@ export const installStamp = join(cacheRoot, 'installed.json');
 
 export const chromiumExecutable = '/usr/bin/chromium';
 
-/** Per-run scratch folders (user data, extensions, XDG dirs, workspace copies). */
-export const runsRoot = join(cacheRoot, 'runs');
 export const testResultsRoot = join(projectRoot, 'test-results');

@@ -55,7 +55,24 @@ export function withCursor(marked: string): { text: string; offset: number } {
   return { text: marked.slice(0, offset) + marked.slice(offset + 1), offset };
 }
 
+/** Resolves once the language server answers with the document's outline; rejects after `timeoutMs`. */
+export async function symbolsWhen(uri: vscode.Uri, timeoutMs = 30_000): Promise<vscode.DocumentSymbol[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', uri);
+    if (symbols?.length) return symbols;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for the outline of ${uri.toString()}`);
+    // The provider answers once the server has started; ask again on the next tick of the host.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** Closes every editor, reverting untitled documents first so that no "save?" dialog opens. */
 export async function closeAllEditors(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 

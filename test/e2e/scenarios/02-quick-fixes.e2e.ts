@@ -6,7 +6,7 @@ const file = 'quickfix.postmortem';
 describe('quick fixes from the light bulb', function () {
   const workbench = useWorkbench();
 
-  before(async function () {
+  workbench.setUp(async () => {
     await workbench().openFile(file);
     await workbench().waitForProblems(file, 'PM010 and PM030', (problems) => problems.some((p) => p.code === 'PM010') && problems.some((p) => p.code === 'PM030'), 60_000);
   });
@@ -27,8 +27,7 @@ describe('quick fixes from the light bulb', function () {
     assert.ok(ownerLine > line, `the owner: line (${ownerLine}) belongs to A2 (line ${line})`);
     await workbench().waitForProblems(file, 'no "Give A2 an owner"', (problems) => !problems.some((p) => p.message.startsWith('Give A2 an owner')));
 
-    const ownerText = (await workbench().renderedLines()).get(ownerLine) ?? '';
-    await workbench().goToLine(ownerLine, ownerText.trimEnd().length + 1);
+    await workbench().goToEndOfLine(ownerLine);
     await workbench().page.keyboard.type(' @cache-team');
     await workbench().waitForLine('naming the owner', (text) => /^\s+owner: @cache-team$/.test(text));
     await workbench().waitForProblems(file, 'no PM030', (problems) => !problems.some((p) => p.code === 'PM030'));

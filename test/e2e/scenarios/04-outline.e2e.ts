@@ -6,7 +6,7 @@ const file = 'outline.postmortem';
 describe('the Outline view', function () {
   const workbench = useWorkbench();
 
-  before(async function () {
+  workbench.setUp(async () => {
     await workbench().openFile(file);
     await workbench().showOutline();
   });

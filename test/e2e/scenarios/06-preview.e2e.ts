@@ -9,7 +9,7 @@ describe('the preview to the side', function () {
   const workbench = useWorkbench();
   let preview: Frame;
 
-  before(async function () {
+  workbench.setUp(async () => {
     await workbench().openFile(file);
   });
 
@@ -24,7 +24,7 @@ describe('the preview to the side', function () {
       for (const [other] of metrics) if (other !== name) card = card.filter({ hasNotText: new RegExp(other, 'i') });
       await card.first().waitFor({ timeout: 15_000 });
     }
-    await body.getByText('Checkout latency alert fires').first().waitFor();
+    await body.getByText('Checkout latency alert fires').filter({ visible: true }).first().waitFor();
     const table = preview.locator('table', { hasText: 'A2' }).first();
     await table.waitFor();
     const tableText = await table.innerText();
@@ -36,11 +36,7 @@ describe('the preview to the side', function () {
 
   it('updates after an edit', async function () {
     const line = fixtureLineOf(file, 'A1: Add staged, region-by-region rollout');
-    const text = (await (async () => {
-      await workbench().goToLine(line, 1);
-      return (await workbench().renderedLines()).get(line) ?? '';
-    })());
-    await workbench().goToLine(line, text.length + 1);
+    await workbench().goToEndOfLine(line);
     await workbench().page.keyboard.type(' for every service');
     await waitUntil('the preview to show the edited action', async () => {
       const frame = await workbench().waitForWebviewFrame('the postmortem preview', 'Checkout latency (preview)', 5_000);
@@ -52,9 +48,11 @@ describe('the preview to the side', function () {
   it('reveals the source line when an item is clicked', async function () {
     const target = fixtureLineOf(file, 'A2: Alert when the product cache');
     await workbench().goToLine(1, 1);
-    const item = preview.locator(`[data-line="${target - 1}"]`).first();
+    const item = preview.locator(`[data-line="${target - 1}"]`).getByText('Alert when the product cache hit rate drops below 80%', { exact: true }).first();
     await item.waitFor({ timeout: 10_000 });
     await item.click();
+    // The click leaves the focus in the preview; the editor shows its cursor once focused.
+    await workbench().clickTab(file);
     await workbench().waitForCursor(target);
   });
 });

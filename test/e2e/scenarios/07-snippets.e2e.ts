@@ -9,7 +9,7 @@ describe('snippets', function () {
     await workbench().page.keyboard.press('Control+A');
     await workbench().page.keyboard.press('Delete');
     await workbench().page.keyboard.type('whys');
-    await workbench().acceptCompletion('whys');
+    await workbench().acceptCompletion('whys', { snippet: true });
     await workbench().waitForLine('with the whys header', (text) => text === 'whys:');
     await workbench().waitForLine('with why 5', (text) => /^\s+why 5:/.test(text));
     await workbench().waitForLine('with the root cause', (text) => /^\s+root cause:/.test(text));

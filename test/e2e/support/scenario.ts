@@ -3,16 +3,23 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixtureWorkspace } from '../../../scripts/e2e/workspace';
-import { e2eSession } from './session';
+import { e2eSession, recordWorkbenchReady } from './session';
 import { Workbench } from './workbench';
 
-export function useWorkbench(): () => Workbench {
+export interface ScenarioWorkbench {
+  (): Workbench;
+  /** A `before` step on the workbench (opening a file…) that leaves a screenshot if it fails. */
+  setUp(steps: () => Promise<void>): void;
+}
+
+export function useWorkbench(): ScenarioWorkbench {
   let workbench: Workbench | undefined;
   before(async function () {
     const session = e2eSession();
     workbench = await Workbench.open(session.browser, session.server.url, session.workspaceFolder, (url) =>
       session.figures.refusedOutsideRequests.push(url),
     );
+    recordWorkbenchReady(Date.now());
   });
   afterEach(async function () {
     const test = this.currentTest;
@@ -24,10 +31,24 @@ export function useWorkbench(): () => Workbench {
   after(async function () {
     await workbench?.close();
   });
-  return () => {
+  const current = (): Workbench => {
     if (!workbench) throw new Error('the workbench did not open');
     return workbench;
   };
+  return Object.assign(current, {
+    setUp(steps: () => Promise<void>): void {
+      before(async function () {
+        try {
+          await steps();
+        } catch (error) {
+          const title = `${this.test?.parent?.fullTitle() ?? 'scenario'} set-up`;
+          const path = await workbench?.captureFailure(title).catch(() => undefined);
+          if (path && error instanceof Error) error.message += `\n  (screenshot: ${path})`;
+          throw error;
+        }
+      });
+    },
+  });
 }
 
 /** The text of a fixture file, as checked in. */

@@ -28,13 +28,13 @@ export class Workbench {
   ) {}
 
   /**
-   * A fresh browser context (no stored workbench state) showing `folder`. Requests that would
-   * leave the loopback interface are refused and reported through `onOutsideRequest`.
+   * A fresh browser context (no stored workbench state) showing `folder`. HTTP requests that
+   * would leave the loopback interface are refused and reported through `onOutsideRequest`.
    */
   static async open(browser: Browser, serverUrl: string, folder: string, onOutsideRequest: (url: string) => void): Promise<Workbench> {
     const context = await browser.newContext({ viewport });
     await context.route(
-      (url) => (url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'ws:' || url.protocol === 'wss:') && url.hostname !== '127.0.0.1',
+      (url) => (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '127.0.0.1',
       async (route) => {
         onOutsideRequest(route.request().url());
         await route.abort('blockedbyclient');
@@ -42,8 +42,15 @@ export class Workbench {
     );
     const page = await context.newPage();
     const workbench = new Workbench(context, page);
-    await page.goto(`${serverUrl}?folder=${encodeURIComponent(folder)}`);
-    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 90_000 });
+    try {
+      await page.goto(`${serverUrl}?folder=${encodeURIComponent(folder)}`);
+      await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 90_000 });
+    } catch (error) {
+      const path = await workbench.captureFailure('workbench did not open').catch(() => undefined);
+      await context.close();
+      if (path && error instanceof Error) error.message += `\n  (screenshot: ${path})`;
+      throw error;
+    }
     return workbench;
   }
 
@@ -72,23 +79,50 @@ export class Workbench {
     await this.activeEditor.waitFor();
   }
 
-  /** Runs a command from the command palette (F1) by its exact title. */
-  async runCommand(title: string): Promise<void> {
-    await this.page.keyboard.press('F1');
+  /** Hides the bottom panel (Problems, Output…) if it is showing, as Ctrl+J does. */
+  async hidePanel(): Promise<void> {
+    const panel = this.page.locator('.part.panel');
+    if (!(await panel.isVisible())) return;
+    await this.page.keyboard.press('Control+J');
+    await panel.waitFor({ state: 'hidden' });
+  }
+
+  /** Clicks the tab of a file's text editor (not its preview's tab), which focuses that editor. */
+  async clickTab(fileName: string): Promise<void> {
+    await this.page.locator(`.tab[aria-label^="${fileName}"]`).first().click();
+  }
+
+  /**
+   * Runs a command from the command palette (F1) by its exact title. The palette lists what is
+   * known when it opens, and a fresh workbench learns the extensions' commands a moment after it
+   * appears, so the palette is opened again until the command is there.
+   */
+  async runCommand(title: string, timeoutMs = 30_000): Promise<void> {
     const input = this.quickInput.locator('input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(`>${title}`);
+    const labels = this.quickInput.locator('.monaco-list-row .label-name');
     const row = this.quickInput
       .locator('.monaco-list-row')
       .filter({ has: this.page.locator('.label-name').getByText(title, { exact: true }) })
       .first();
-    try {
-      await row.waitFor({ timeout: 15_000 });
-    } catch {
-      const offered = await this.quickInput.locator('.monaco-list-row .label-name').allInnerTexts();
-      await this.page.keyboard.press('Escape');
-      throw new Error(`the command palette has no command "${title}"; it offers: ${offered.join(' | ') || '(nothing)'}`);
-    }
+    let offered: string[] = [];
+    await waitUntil(
+      `the command palette to offer "${title}"`,
+      async () => {
+        await this.page.keyboard.press('F1');
+        await input.waitFor({ state: 'visible' });
+        await input.fill(`>${title}`);
+        try {
+          await row.waitFor({ timeout: 3_000 });
+          return true;
+        } catch {
+          offered = await labels.allInnerTexts();
+          await this.page.keyboard.press('Escape');
+          await this.quickInput.waitFor({ state: 'hidden' });
+          return undefined;
+        }
+      },
+      { timeoutMs, lastSeen: async () => offered.join(' | ') || '(nothing)' },
+    );
     await row.click();
     await this.quickInput.waitFor({ state: 'hidden' });
   }
@@ -102,6 +136,14 @@ export class Workbench {
     await this.page.keyboard.press('Enter');
     await this.quickInput.waitFor({ state: 'hidden' });
     await this.waitForCursor(line, column);
+  }
+
+  /** Puts the cursor at the end of a line, as End does. */
+  async goToEndOfLine(line: number): Promise<void> {
+    await this.goToLine(line, 1);
+    await this.page.keyboard.press('End');
+    const length = (await this.renderedLines()).get(line)?.length ?? 0;
+    await this.waitForCursor(line, length + 1);
   }
 
   async cursorPosition(): Promise<CursorPosition | undefined> {
@@ -177,13 +219,8 @@ export class Workbench {
     );
   }
 
-  /** Shows the Problems panel filtered to one file and returns what it lists. */
-  async problemsOf(fileName: string): Promise<Problem[]> {
-    await this.showProblemsOf(fileName);
-    return this.listedProblems();
-  }
-
-  async showProblemsOf(fileName: string): Promise<void> {
+  /** Shows the Problems panel, filtered to one file. */
+  private async showProblemsOf(fileName: string): Promise<void> {
     const panel = this.page.locator('.markers-panel');
     if (!(await panel.isVisible())) {
       await this.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
@@ -194,14 +231,14 @@ export class Workbench {
   }
 
   /** The marker rows of the Problems panel as drawn now. */
-  async listedProblems(): Promise<Problem[]> {
+  private async listedProblems(): Promise<Problem[]> {
     const rows = this.page.locator('.markers-panel .monaco-list-row[aria-level="2"]');
     const problems: Problem[] = [];
+    // allInnerTexts reads what is there without waiting: rows are redrawn as diagnostics change.
+    const text = async (row: Locator, part: string) => (await row.locator(part).allInnerTexts()).join('').trim();
     for (const row of await rows.all()) {
-      const code = (await row.locator('.marker-code').innerText().catch(() => '')).trim();
-      const message = (await row.locator('.marker-message').innerText()).trim();
-      const place = /Ln (\d+)/.exec(await row.locator('.marker-line').innerText());
-      problems.push({ code, message, line: place ? Number(place[1]) : 0 });
+      const place = /Ln (\d+)/.exec(await text(row, '.marker-line'));
+      problems.push({ code: await text(row, '.marker-code'), message: await text(row, '.marker-message'), line: place ? Number(place[1]) : 0 });
     }
     return problems;
   }
