@@ -69,10 +69,16 @@ function cacheIsComplete(): boolean {
   );
 }
 
-/** npm with Node 24 first on PATH and its headers as nodedir, so native modules build for it. */
+/**
+ * npm with Node 24 first on PATH and its headers as nodedir, so native modules build for it.
+ * The `npm_*` variables an outer `npm run` sets are dropped: npm reads them back as its own
+ * configuration, and code-server's install script takes the Node version from the inherited
+ * `npm_config_user_agent`, which would still name the outer npm's Node 20.
+ */
 function node24Environment(): NodeJS.ProcessEnv {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
   return {
-    ...process.env,
+    ...inherited,
     PATH: `${node24Home}/bin:${process.env.PATH ?? ''}`,
     npm_config_nodedir: node24Home,
     npm_config_audit: 'false',
