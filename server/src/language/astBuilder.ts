@@ -97,8 +97,9 @@ class AstBuilder {
     return { text: trimmed, range: this.index.range(start + leading, start + leading + trimmed.length) };
   }
 
+  /** A node of one part shares that part's range until a continuation line extends it. */
   private textNode(part: TextPart): TextNode {
-    return { text: part.text, parts: [part], range: { start: part.range.start, end: part.range.end } };
+    return { text: part.text, parts: [part], range: part.range };
   }
 
   private keyNode(token: IToken): KeyNode {
@@ -158,17 +159,25 @@ class AstBuilder {
     doc.syntaxErrors.push({ range, message });
   }
 
-  private blockRange(block: RawBlock, lines: Line[]): Range {
-    const start = block.key.startOffset;
-    const end = lines.length ? lines[lines.length - 1].end : tokenEnd(block.text ?? block.key);
-    return this.index.range(start, end);
+  private blockRange(block: RawBlock): Range {
+    const last = block.lines[block.lines.length - 1];
+    const end = last ? tokenEnd(last.text ?? last.key ?? last.bullet ?? last.indent) : tokenEnd(block.text ?? block.key);
+    return this.index.range(block.key.startOffset, end);
+  }
+
+  /**
+   * The block's lines, each made when its section builder reaches it: a line's details are
+   * garbage once it is read, and short-lived objects are what the collector handles cheaply.
+   */
+  private *lines(block: RawBlock): Iterable<Line> {
+    for (const raw of block.lines) yield this.line(raw);
   }
 
   private block(doc: PostmortemDocument, block: RawBlock) {
     const key = this.keyNode(block.key);
-    const lines = block.lines.map((l) => this.line(l));
+    const lines = this.lines(block);
     const inline = block.text ? this.part(block.text.startOffset, block.text.image) : undefined;
-    const range = this.blockRange(block, lines);
+    const range = this.blockRange(block);
     const headerEnd = tokenEnd(block.text ?? block.key);
     const headerLineRange = this.index.range(block.key.startOffset, headerEnd);
 
@@ -224,6 +233,7 @@ class AstBuilder {
   }
 
   private appendPart(node: TextNode, part: TextPart) {
+    if (node.range === node.parts[0].range) node.range = { start: node.range.start, end: node.range.end };
     node.parts.push(part);
     node.text = `${node.text} ${part.text}`;
     this.extend(node.range, part.range);
@@ -285,7 +295,7 @@ class AstBuilder {
     return { width: line.width, range: this.index.range(line.start, line.end), bullets: [], appendText: () => undefined };
   }
 
-  private textSection(section: TextSection, lines: Line[]): TextSection {
+  private textSection(section: TextSection, lines: Iterable<Line>): TextSection {
     if (section.inlineText) section.text = this.textNode(section.inlineText.parts[0]);
     for (const line of lines) {
       if (section.text) this.appendPart(section.text, this.contentOf(line));
@@ -294,7 +304,7 @@ class AstBuilder {
     return section;
   }
 
-  private incidentSection(section: FieldSection, lines: Line[]): FieldSection {
+  private incidentSection(section: FieldSection, lines: Iterable<Line>): FieldSection {
     let entry: Entry | undefined;
     for (const line of lines) {
       if (line.key && INCIDENT_FIELD_NAMES.has(line.key.name)) {
@@ -322,7 +332,7 @@ class AstBuilder {
     };
   }
 
-  private timelineSection(section: TimelineSection, lines: Line[]): TimelineSection {
+  private timelineSection(section: TimelineSection, lines: Iterable<Line>): TimelineSection {
     let entry: Entry | undefined;
     for (const line of lines) {
       const content = line.bullet ? '' : this.index.text.slice(line.contentStart, line.end);
@@ -346,7 +356,7 @@ class AstBuilder {
     return section;
   }
 
-  private whysSection(section: WhysSection, lines: Line[]): WhysSection {
+  private whysSection(section: WhysSection, lines: Iterable<Line>): WhysSection {
     let entry: Entry | undefined;
     for (const line of lines) {
       const name = line.key?.name;
@@ -387,7 +397,7 @@ class AstBuilder {
     return section;
   }
 
-  private categorySection(section: CategorySection, lines: Line[], names: Set<string>): CategorySection {
+  private categorySection(section: CategorySection, lines: Iterable<Line>, names: Set<string>): CategorySection {
     let entry: Entry | undefined;
     for (const line of lines) {
       if (line.key && names.has(line.key.name)) {
@@ -414,7 +424,7 @@ class AstBuilder {
     return section;
   }
 
-  private actionsSection(section: ActionsSection, lines: Line[]): ActionsSection {
+  private actionsSection(section: ActionsSection, lines: Iterable<Line>): ActionsSection {
     let item: ActionItemNode | undefined;
     let entry: Entry | undefined;
     let itemWidth = -1;
@@ -460,7 +470,7 @@ class AstBuilder {
     return section;
   }
 
-  private followupSection(section: FollowupSection, lines: Line[]): FollowupSection {
+  private followupSection(section: FollowupSection, lines: Iterable<Line>): FollowupSection {
     let entry: Entry | undefined;
     for (const line of lines) {
       const content = line.bullet ? '' : this.index.text.slice(line.contentStart, line.end);

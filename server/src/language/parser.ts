@@ -46,18 +46,17 @@ class PostmortemParser extends EmbeddedActionsParser {
     return { key, text, lines };
   });
 
+  // The line rule runs once per line: its alternatives and options are built once, not per call.
+  private readonly lineHeads = [{ ALT: () => this.CONSUME(Key) }, { ALT: () => this.CONSUME(Bullet) }];
+  private readonly lineHead = () => this.OR(this.lineHeads);
+  private readonly lineText = () => this.CONSUME(Text);
+
   private line = this.RULE('line', (): RawLine => {
     const indent = this.CONSUME(Indent);
-    const line: RawLine = this.OR([
-      {
-        ALT: () => ({ indent, key: this.CONSUME(Key), text: this.OPTION(() => this.CONSUME2(Text)) }),
-      },
-      {
-        ALT: () => ({ indent, bullet: this.CONSUME(Bullet), text: this.OPTION2(() => this.CONSUME3(Text)) }),
-      },
-      { ALT: () => ({ indent, text: this.CONSUME4(Text) }) },
-    ]);
-    return line;
+    const head = this.OPTION(this.lineHead);
+    const text = this.OPTION2(this.lineText);
+    if (!head) return { indent, text };
+    return head.tokenType === Key ? { indent, key: head, text } : { indent, bullet: head, text };
   });
 }
 
