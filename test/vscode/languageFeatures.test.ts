@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, diagnosticsWhen, openPostmortem, withCursor, ZONELESS_POSTMORTEM } from './helpers';
+import { activateExtension, closeAllEditors, diagnosticsWhen, openPostmortem, symbolsWhen, withCursor, ZONELESS_POSTMORTEM } from './helpers';
 
 describe('language features in VS Code', () => {
   before(activateExtension);
@@ -9,6 +9,8 @@ describe('language features in VS Code', () => {
   async function completionLabels(marked: string): Promise<string[]> {
     const { text, offset } = withCursor(marked);
     const document = await openPostmortem(text);
+    // Until the language server answers for this document, VS Code would offer words from open editors instead.
+    await symbolsWhen(document.uri);
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, document.positionAt(offset));
     // Snippets are completion items too; the server's items are the rest.
     return list.items.filter((i) => i.kind !== vscode.CompletionItemKind.Snippet).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
