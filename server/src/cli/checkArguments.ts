@@ -1,4 +1,4 @@
-import { parseIsoDay } from '../language/time';
+import { parseOptions, todayOption } from './commands/options';
 import { UsageError } from './usageError';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'sarif'] as const;
@@ -18,67 +18,42 @@ export interface CheckArguments {
   paths: string[];
 }
 
-const VALUE_OPTIONS = ['--format', '--today', '--config', '--max-warnings'] as const;
-type ValueOption = (typeof VALUE_OPTIONS)[number];
-
 /** Reads `check`'s arguments; `--name value` and `--name=value` both work, `--` ends the options. */
 export function parseCheckArguments(args: readonly string[]): CheckArguments {
-  const result: CheckArguments = { format: 'text', fix: false, help: false, paths: [] };
-  let optionsEnded = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (optionsEnded || arg === '-' || !arg.startsWith('-')) {
-      result.paths.push(arg);
-      continue;
-    }
-    if (arg === '--') {
-      optionsEnded = true;
-      continue;
-    }
-    const equals = arg.indexOf('=');
-    const name = equals > 0 ? arg.slice(0, equals) : arg;
-    if (name === '--help' || name === '-h' || name === '--fix') {
-      if (equals > 0) throw new UsageError(`option ${name} takes no value`);
-      if (name === '--fix') result.fix = true;
-      else result.help = true;
-      continue;
-    }
-    if (!(VALUE_OPTIONS as readonly string[]).includes(name)) throw new UsageError(`unknown option ${name}`);
-    let value: string;
-    if (equals > 0) value = arg.slice(equals + 1);
-    else if (i + 1 < args.length) value = args[++i];
-    else throw new UsageError(`option ${name} needs a value`);
-    setOption(result, name as ValueOption, value);
+  const options = parseOptions(args, {
+    values: { '--format': [], '--today': [], '--config': [], '--max-warnings': [] },
+    flags: ['--fix'],
+    repeated: 'last',
+  });
+  const result: CheckArguments = {
+    format: formatOption(options.values.get('--format')),
+    fix: options.flags.has('--fix'),
+    help: options.flags.has('--help'),
+    paths: options.positionals.length ? options.positionals : ['.'],
+  };
+  const today = todayOption(options.values.get('--today'));
+  if (today !== undefined) result.today = today;
+  const config = options.values.get('--config');
+  if (config !== undefined) {
+    if (!config) throw new UsageError('--config needs a file name');
+    result.config = config;
   }
-  if (result.paths.length === 0) result.paths.push('.');
+  const maxWarnings = options.values.get('--max-warnings');
+  if (maxWarnings !== undefined) {
+    if (!/^\d+$/.test(maxWarnings) || !Number.isSafeInteger(Number(maxWarnings))) {
+      throw new UsageError(`--max-warnings must be a whole number of 0 or more, not "${maxWarnings}"`);
+    }
+    result.maxWarnings = Number(maxWarnings);
+  }
   return result;
 }
 
-function setOption(result: CheckArguments, name: ValueOption, value: string): void {
-  switch (name) {
-    case '--format':
-      if (!(OUTPUT_FORMATS as readonly string[]).includes(value)) {
-        throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}, not "${value}"`);
-      }
-      result.format = value as OutputFormat;
-      return;
-    case '--today':
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !parseIsoDay(value)) {
-        throw new UsageError(`--today must be a real date written YYYY-MM-DD, not "${value}"`);
-      }
-      result.today = value;
-      return;
-    case '--config':
-      if (!value) throw new UsageError('--config needs a file name');
-      result.config = value;
-      return;
-    case '--max-warnings':
-      if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
-        throw new UsageError(`--max-warnings must be a whole number of 0 or more, not "${value}"`);
-      }
-      result.maxWarnings = Number(value);
-      return;
+function formatOption(value: string | undefined): OutputFormat {
+  if (value === undefined) return 'text';
+  if (!(OUTPUT_FORMATS as readonly string[]).includes(value)) {
+    throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}, not "${value}"`);
   }
+  return value as OutputFormat;
 }
 
 export const CHECK_USAGE = `Usage: postmortem check [options] [PATH...]

@@ -18,6 +18,8 @@ export interface OptionSpec {
   values: Record<string, string[]>;
   /** Options without a value. */
   flags: string[];
+  /** A value option given twice: refused, or the last one wins (`check`'s long-standing rule). */
+  repeated?: 'refuse' | 'last';
 }
 
 export interface ParsedOptions {
@@ -54,7 +56,7 @@ export function parseOptions(args: readonly string[], spec: OptionSpec): ParsedO
     if (equals > 0) value = arg.slice(equals + 1);
     else if (i + 1 < args.length) value = args[++i];
     else throw new UsageError(`option ${given} needs a value`);
-    if (parsed.values.has(name)) throw new UsageError(`option ${name} given twice`);
+    if (parsed.values.has(name) && spec.repeated !== 'last') throw new UsageError(`option ${name} given twice`);
     parsed.values.set(name, value);
   }
   return parsed;
