@@ -28,6 +28,24 @@ export function createNonce(): string {
   return randomBytes(16).toString('base64');
 }
 
+/** The frame both pages share: the policy, the report stylesheet with its nonce, and the body. */
+function page(parts: Pick<WebviewDocumentParts, 'nonce' | 'styleUri' | 'title'>, csp: string, extraHead: string[], body: string[]): string {
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
+    ...extraHead,
+    `<title>${escapeHtml(parts.title)}</title>`,
+    `<style nonce="${escapeHtml(parts.nonce)}">${REPORT_CSS}</style>`,
+    `<link rel="stylesheet" href="${escapeHtml(parts.styleUri)}">`,
+    '</head>',
+    ...body,
+    '</html>',
+  ].join('\n');
+}
+
 /**
  * The preview page: the report, its stylesheet (with the nonce), the theme bridge and the one
  * script from `media/`. The policy allows nothing else: no inline script, no other origin.
@@ -36,40 +54,26 @@ export function webviewDocument(parts: WebviewDocumentParts): string {
   const nonce = escapeHtml(parts.nonce);
   const source = policySource(parts.cspSource);
   const csp = `default-src 'none'; style-src ${source} 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src ${source} data:`;
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta id="pm-preview-settings" data-settings="${escapeHtml(JSON.stringify(parts.settings))}">`,
-    `<title>${escapeHtml(parts.title)}</title>`,
-    `<style nonce="${nonce}">${REPORT_CSS}</style>`,
-    `<link rel="stylesheet" href="${escapeHtml(parts.styleUri)}">`,
-    '</head>',
-    '<body class="pm-preview">',
-    `<div id="pm-root">${parts.body}</div>`,
-    `<script nonce="${nonce}" src="${escapeHtml(parts.scriptUri)}"></script>`,
-    '</body>',
-    '</html>',
-  ].join('\n');
+  return page(
+    parts,
+    csp,
+    [
+      '<meta name="viewport" content="width=device-width, initial-scale=1">',
+      `<meta id="pm-preview-settings" data-settings="${escapeHtml(JSON.stringify(parts.settings))}">`,
+    ],
+    [
+      '<body class="pm-preview">',
+      `<div id="pm-root">${parts.body}</div>`,
+      `<script nonce="${nonce}" src="${escapeHtml(parts.scriptUri)}"></script>`,
+      '</body>',
+    ],
+  );
 }
 
 /** The page shown when there is nothing to preview (a restored panel whose file is gone). */
 export function placeholderDocument(parts: Omit<WebviewDocumentParts, 'body' | 'settings' | 'scriptUri'> & { message: string }): string {
   const csp = `default-src 'none'; style-src ${policySource(parts.cspSource)} 'nonce-${escapeHtml(parts.nonce)}';`;
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
-    `<title>${escapeHtml(parts.title)}</title>`,
-    `<style nonce="${escapeHtml(parts.nonce)}">${REPORT_CSS}</style>`,
-    `<link rel="stylesheet" href="${escapeHtml(parts.styleUri)}">`,
-    '</head>',
+  return page(parts, csp, [], [
     `<body class="pm-preview"><div id="pm-root"><article class="pm-report"><p class="pm-empty">${escapeHtml(parts.message)}</p></article></div></body>`,
-    '</html>',
-  ].join('\n');
+  ]);
 }
