@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Range } from 'vscode-languageserver-types';
 import { analyze } from '../../server/src/analysis/analyze';
 import { applyEdits } from '../../server/src/analysis/edits';
+import { LineIndex } from '../../server/src/language/lineIndex';
 import { loadFixtures } from '../helpers/fixtures';
 
 /** mulberry32: a small seeded generator, so a failure replays exactly. */
@@ -67,12 +68,18 @@ function checkRange(range: Range, lineLengths: number[], where: string) {
   assert.ok(ordered, `${where}: range ${JSON.stringify(range)} ends before it starts`);
 }
 
-/** Every `range` anywhere in the AST. */
+/** Range properties of AST nodes; most nodes make theirs on first read, so they are not own keys. */
+const RANGE_KEYS = ['range', 'headerLineRange', 'dateRange', 'timeRange', 'idRange', 'numberRange'];
+
+/** Every range anywhere in the AST, whether a node keeps it or makes it when asked. */
 function* astRanges(node: unknown, path = 'ast'): Generator<[Range, string]> {
-  if (!node || typeof node !== 'object') return;
+  if (!node || typeof node !== 'object' || node instanceof LineIndex) return;
+  for (const key of RANGE_KEYS) {
+    const range = (node as Record<string, unknown>)[key] as Range | undefined;
+    if (range) yield [range, `${path}.${key}`];
+  }
   for (const [key, value] of Object.entries(node)) {
-    if (value && typeof value === 'object' && 'start' in value && 'end' in value && /range$/i.test(key)) yield [value as Range, `${path}.${key}`];
-    else if (value && typeof value === 'object') yield* astRanges(value, `${path}.${key}`);
+    if (value && typeof value === 'object' && !RANGE_KEYS.includes(key)) yield* astRanges(value, `${path}.${key}`);
   }
 }
 

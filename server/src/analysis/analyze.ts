@@ -19,6 +19,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const { document: ast, index: lines } = buildAst(source);
   const incidentType = incidentTypeOf(ast);
   const diagnostics: PostmortemDiagnostic[] = [];
+  const sharedWork = new Map<object, unknown>();
+  const shared = <T>(key: object, make: () => T): T => {
+    if (!sharedWork.has(key)) sharedWork.set(key, make());
+    return sharedWork.get(key) as T;
+  };
 
   for (const rule of rules) {
     const severity = config.rules[rule.code] ?? rule.defaultSeverity;
@@ -30,6 +35,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       today,
       incidentType,
       section: (name) => firstSection(ast, name),
+      shared,
       report: (report: Report) => {
         diagnostics.push({
           code: rule.code,

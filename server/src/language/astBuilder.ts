@@ -1,13 +1,16 @@
 import type { IToken } from 'chevrotain';
-import type { Position } from 'vscode-languageserver-types';
 import type {
-  ActionItemNode, ActionsSection, BulletNode, CalendarDate, CategoryNode, CategorySection, DateNode,
-  FieldNode, FieldSection, FollowupSection, KeyNode, PostmortemDocument, Range, SectionNode, StrayLine,
-  TextNode, TextPart, TextSection, TimelineSection, TimestampNode, UnknownSection, WhyNode, WhysSection,
+  ActionsSection, BulletNode, CalendarDate, CategorySection, DateNode, FieldSection, FollowupSection, PostmortemDocument,
+  SectionNode, StrayLine, TextSection, TimelineSection, TimestampNode, UnknownSection, WhysSection,
 } from './ast';
 import { LineIndex } from './lineIndex';
+import {
+  ActionItemSpan, BulletSpan, CategorySpan, type ContinuedNode, FieldSpan, FollowupNoteSpan, KeySpan, type LinePart, Span, TextPartSpan, TextSpan, TimelineEventSpan,
+  TimestampSpan, WhySpan, ZoneSpan, addBullet,
+} from './nodes';
 import type { RawBlock, RawLine } from './parser';
 import { parseLines } from './parser';
+import type { ParsedTimestamp } from './time';
 import { parseDate, parseTimestamp, toInstant } from './time';
 import {
   ACTION_FIELDS, ACTION_ID, FACTOR_CATEGORIES, HEADER_FIELDS, INCIDENT_FIELDS, LESSON_CATEGORIES, SECTION_NAMES,
@@ -23,32 +26,48 @@ const WHY_KEY = /^why(?:[ \t]*(\d+))?$/;
 
 /** A line with the parts that matter for deciding what it means. */
 interface Line {
-  number: number;
   /** Visual width of the indentation, tabs to the next multiple of four. */
   width: number;
   start: number;
   contentStart: number;
   end: number;
-  key?: KeyNode;
+  key?: KeySpan;
   keyToken?: IToken;
   bullet?: IToken;
   /** Text after the key or bullet, trimmed. */
-  text?: TextPart;
+  text?: TextPartSpan;
   /** The whole content of the line after the indentation, trimmed: see `contentOf`. */
-  content?: TextPart;
+  content?: TextPartSpan;
 }
 
-/** Where the next continuation line goes. */
-interface Entry {
-  width: number;
-  range: Range;
-  appendText(part: TextPart): void;
-  bullets: BulletNode[];
+/**
+ * Where the next continuation line goes. One per section, moved from entry to entry as the
+ * section's lines are read: nothing is allocated per entry.
+ */
+class Entry {
+  node: ContinuedNode | undefined = undefined;
+  width = -1;
   /**
    * Whether a deeper-indented unknown key continues this entry's text. Not for action items and
    * categories, whose deeper lines are fields and bullets: there an unknown key is a typo.
    */
-  keysContinue?: boolean;
+  keysContinue = true;
+  /** The action item a field belongs to: the field's text moves the item's end out too. */
+  owner: Span | undefined = undefined;
+
+  moveTo(node: ContinuedNode, width: number, keysContinue = true, owner?: Span): void {
+    this.node = node;
+    this.width = width;
+    this.keysContinue = keysContinue;
+    this.owner = owner;
+  }
+}
+
+/** What the lines under an unknown key attach to: kept nowhere, so they are not reported again. */
+class DiscardedEntry extends Span implements ContinuedNode {
+  bullets: BulletNode[] = [];
+
+  appendText(): void {}
 }
 
 function tokenEnd(token: IToken): number {
@@ -88,46 +107,50 @@ export function buildAst(text: string): BuildResult {
 }
 
 class AstBuilder {
+  /** Canonical names by key as written: a document repeats a handful of keys thousands of times. */
+  private readonly keyNames = new Map<string, string>();
+
   constructor(private readonly index: LineIndex) {}
 
-  private part(start: number, raw: string): TextPart | undefined {
-    const leading = raw.length - trimBlanksStart(raw).length;
-    const trimmed = trimBlanks(raw);
-    if (!trimmed) return undefined;
-    return { text: trimmed, range: this.index.range(start + leading, start + leading + trimmed.length) };
+  /** The text between two offsets on one line with blanks trimmed, or undefined when blank. */
+  private part(start: number, end: number): TextPartSpan | undefined {
+    const text = this.index.text;
+    while (start < end && isBlank(text.charCodeAt(start))) start++;
+    while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+    if (start === end) return undefined;
+    return new TextPartSpan(this.index, start, end, text.slice(start, end));
   }
 
-  /** A node of one part shares that part's range until a continuation line extends it. */
-  private textNode(part: TextPart): TextNode {
-    return { text: part.text, parts: [part], range: part.range };
+  private textNode(part: TextPartSpan): TextSpan {
+    return new TextSpan(this.index, part);
   }
 
-  private keyNode(token: IToken): KeyNode {
+  private keyNode(token: IToken): KeySpan {
     const raw = token.image.slice(0, -1).trimEnd();
-    return { name: canonicalKey(raw), raw, range: this.index.range(token.startOffset, token.startOffset + raw.length) };
+    let name = this.keyNames.get(raw);
+    if (name === undefined) this.keyNames.set(raw, (name = canonicalKey(raw)));
+    return new KeySpan(this.index, token.startOffset, token.startOffset + raw.length, raw, name);
   }
 
   private line(raw: RawLine): Line {
-    const start = raw.indent.startOffset;
     const last = raw.text ?? raw.key ?? raw.bullet ?? raw.indent;
     const head = raw.key ?? raw.bullet;
     return {
-      number: this.index.lineOf(start),
       width: visualWidth(raw.indent.image),
-      start,
+      start: raw.indent.startOffset,
       // The indentation token takes every leading blank, so the content starts right after it.
       contentStart: tokenEnd(raw.indent),
       end: tokenEnd(last),
       key: raw.key ? this.keyNode(raw.key) : undefined,
       keyToken: raw.key,
       bullet: raw.bullet,
-      text: head && raw.text ? this.part(raw.text.startOffset, raw.text.image) : undefined,
+      text: head && raw.text ? this.part(raw.text.startOffset, tokenEnd(raw.text)) : undefined,
     };
   }
 
   /** The whole content of a line as text; made on first use, since most lines never need it. */
-  private contentOf(line: Line): TextPart {
-    return (line.content ??= this.part(line.contentStart, this.index.text.slice(line.contentStart, line.end))!);
+  private contentOf(line: Line): TextPartSpan {
+    return (line.content ??= this.part(line.contentStart, line.end)!);
   }
 
   build(blocks: RawBlock[], comments: IToken[], errors: { token: IToken; message: string }[]): PostmortemDocument {
@@ -159,44 +182,41 @@ class AstBuilder {
     doc.syntaxErrors.push({ range, message });
   }
 
-  private blockRange(block: RawBlock): Range {
+  private blockEnd(block: RawBlock): number {
     const last = block.lines[block.lines.length - 1];
-    const end = last ? tokenEnd(last.text ?? last.key ?? last.bullet ?? last.indent) : tokenEnd(block.text ?? block.key);
-    return this.index.range(block.key.startOffset, end);
-  }
-
-  /**
-   * The block's lines, each made when its section builder reaches it: a line's details are
-   * garbage once it is read, and short-lived objects are what the collector handles cheaply.
-   */
-  private *lines(block: RawBlock): Iterable<Line> {
-    for (const raw of block.lines) yield this.line(raw);
+    return last ? tokenEnd(last.text ?? last.key ?? last.bullet ?? last.indent) : tokenEnd(block.text ?? block.key);
   }
 
   private block(doc: PostmortemDocument, block: RawBlock) {
     const key = this.keyNode(block.key);
-    const lines = this.lines(block);
-    const inline = block.text ? this.part(block.text.startOffset, block.text.image) : undefined;
-    const range = this.blockRange(block);
-    const headerEnd = tokenEnd(block.text ?? block.key);
-    const headerLineRange = this.index.range(block.key.startOffset, headerEnd);
+    const lines = block.lines;
+    const inline = block.text ? this.part(block.text.startOffset, tokenEnd(block.text)) : undefined;
+    const start = block.key.startOffset;
+    const end = this.blockEnd(block);
 
     if (HEADER_FIELD_NAMES.has(key.name)) {
-      const field: FieldNode = { key, value: inline && this.textNode(inline), bullets: [], range };
-      const entry = this.fieldEntry(field, -1);
-      for (const line of lines) this.continueEntry(entry, line);
-      if (key.name === 'date' && field.value) field.dateValue = this.dateValue(field.value);
+      const field = new FieldSpan(this.index, start, end, key, inline && this.textNode(inline));
+      const entry = new Entry();
+      entry.moveTo(field, -1);
+      for (const raw of lines) this.continueEntry(entry, this.line(raw));
+      if (key.name === 'date' && field.value) field.dateValue = this.dateValue(field.value.parts[0]);
       if (key.name === 'postmortem' && !doc.title) doc.title = field;
       else doc.headerFields.push(field);
       return;
     }
-    const base = { header: key, headerLineRange, range, stray: [] as StrayLine[], inlineText: inline && this.textNode(inline) };
+    const base = {
+      header: key,
+      headerLineRange: this.index.range(start, tokenEnd(block.text ?? block.key)),
+      range: this.index.range(start, end),
+      stray: [] as StrayLine[],
+      inlineText: inline && this.textNode(inline),
+    };
     const name = SECTION_NAMES.find((s) => s === key.name);
     let section: SectionNode;
     switch (name) {
       case 'summary':
       case 'notes':
-        section = this.textSection({ ...base, name }, lines);
+        section = this.textSection({ ...base, name }, lines, inline);
         break;
       case 'incident':
         section = this.incidentSection({ ...base, name, fields: [] }, lines);
@@ -225,56 +245,41 @@ class AstBuilder {
     doc.sections.push(section);
   }
 
-  /** Moves a range's end out to another's; positions are never mutated, so they can be shared. */
-  private extend(range: Range, to: Range) {
-    if (to.end.line > range.end.line || (to.end.line === range.end.line && to.end.character > range.end.character)) {
-      range.end = to.end;
-    }
-  }
-
-  private appendPart(node: TextNode, part: TextPart) {
-    if (node.range === node.parts[0].range) node.range = { start: node.range.start, end: node.range.end };
-    node.parts.push(part);
-    node.text = `${node.text} ${part.text}`;
-    this.extend(node.range, part.range);
-  }
-
-  private fieldEntry(field: FieldNode, width: number): Entry {
-    return {
-      width,
-      range: field.range,
-      bullets: field.bullets,
-      appendText: (part) => (field.value ? this.appendPart(field.value, part) : (field.value = this.textNode(part))),
-    };
-  }
-
-  private bulletNode(line: Line): BulletNode | undefined {
-    const start = line.bullet!.startOffset;
-    const text = line.text ?? { text: '', range: this.index.range(tokenEnd(line.bullet!), tokenEnd(line.bullet!)) };
-    return { text: this.textNode(text), range: this.index.range(start, line.end) };
+  private bulletNode(line: Line): BulletSpan {
+    const bulletEnd = tokenEnd(line.bullet!);
+    const text = line.text ?? new TextPartSpan(this.index, bulletEnd, bulletEnd, '');
+    return new BulletSpan(this.index, line.bullet!.startOffset, line.end, this.textNode(text));
   }
 
   /**
    * Attaches a line that starts no entry of its own to the entry above: a bullet joins its
    * bullets, text continues its last bullet or its value. Returns false with nothing to attach to.
    */
-  private continueEntry(entry: Entry | undefined, line: Line): boolean {
-    if (!entry) return false;
-    const lineRange = this.index.range(line.start, line.end);
+  private continueEntry(entry: Entry, line: Line): boolean {
+    const node = entry.node;
+    if (!node) return false;
     if (line.bullet) {
-      entry.bullets.push(this.bulletNode(line)!);
+      addBullet(node, this.bulletNode(line));
     } else {
-      const lastBullet = entry.bullets[entry.bullets.length - 1];
-      if (lastBullet && line.width > this.bulletWidth(lastBullet)) this.appendPart(lastBullet.text, this.contentOf(line));
-      else entry.appendText(this.contentOf(line));
-      if (lastBullet) this.extend(lastBullet.range, lineRange);
+      const bullets = node.bullets;
+      // Every bullet in the tree is made by bulletNode.
+      const lastBullet = bullets[bullets.length - 1] as BulletSpan | undefined;
+      const part = this.contentOf(line);
+      if (lastBullet && line.width > this.bulletWidth(lastBullet)) {
+        lastBullet.text.append(part);
+      } else {
+        node.appendText(part);
+        entry.owner?.extendTo(part.endOffset);
+      }
+      lastBullet?.extendTo(line.end);
     }
-    this.extend(entry.range, lineRange);
+    node.extendTo(line.end);
     return true;
   }
 
-  private bulletWidth(bullet: BulletNode): number {
-    return visualWidth(this.index.lineText(bullet.range.start.line).slice(0, bullet.range.start.character));
+  private bulletWidth(bullet: BulletSpan): number {
+    const lineStart = this.index.lineStarts[this.index.lineOf(bullet.startOffset)];
+    return visualWidth(this.index.text.slice(lineStart, bullet.startOffset));
   }
 
   private stray(section: { stray: StrayLine[] }, line: Line, kind: StrayLine['kind']) {
@@ -283,113 +288,99 @@ class AstBuilder {
 
   /**
    * A key line that is not a key here: text when it continues a deeper-indented entry, else a
-   * stray key. Returns the entry that following lines attach to; for a stray key that is a
+   * stray key. The entry then moves to what following lines attach to; for a stray key that is a
    * throwaway, so the bullets under a misspelt key are not each reported again.
    */
-  private unknownKeyLine(section: { stray: StrayLine[] }, entry: Entry | undefined, line: Line): Entry {
-    if (entry && entry.keysContinue !== false && line.width > entry.width) {
+  private unknownKeyLine(section: { stray: StrayLine[] }, entry: Entry, line: Line): void {
+    if (entry.node && entry.keysContinue && line.width > entry.width) {
       this.continueEntry(entry, { ...line, key: undefined, bullet: undefined, text: undefined });
-      return entry;
+      return;
     }
     this.stray(section, line, 'unknown-key');
-    return { width: line.width, range: this.index.range(line.start, line.end), bullets: [], appendText: () => undefined };
+    entry.moveTo(new DiscardedEntry(this.index, line.start, line.end), line.width);
   }
 
-  private textSection(section: TextSection, lines: Iterable<Line>): TextSection {
-    if (section.inlineText) section.text = this.textNode(section.inlineText.parts[0]);
-    for (const line of lines) {
-      if (section.text) this.appendPart(section.text, this.contentOf(line));
-      else section.text = this.textNode(this.contentOf(line));
+  private textSection(section: TextSection, lines: RawLine[], inline: TextPartSpan | undefined): TextSection {
+    // A node of its own: the header's inline text stays as written while lines below extend this.
+    let text = inline && this.textNode(inline);
+    for (const raw of lines) {
+      const part = this.contentOf(this.line(raw));
+      if (text) text.append(part);
+      else text = this.textNode(part);
     }
+    section.text = text;
     return section;
   }
 
-  private incidentSection(section: FieldSection, lines: Iterable<Line>): FieldSection {
-    let entry: Entry | undefined;
-    for (const line of lines) {
+  private incidentSection(section: FieldSection, lines: RawLine[]): FieldSection {
+    const fields: FieldSpan[] = [];
+    const entry = new Entry();
+    for (const raw of lines) {
+      const line = this.line(raw);
       if (line.key && INCIDENT_FIELD_NAMES.has(line.key.name)) {
         const field = this.field(line);
-        section.fields.push(field);
-        entry = this.fieldEntry(field, line.width);
+        fields.push(field);
+        entry.moveTo(field, line.width);
       } else if (line.key) {
-        entry = this.unknownKeyLine(section, entry, line);
+        this.unknownKeyLine(section, entry, line);
       } else if (!this.continueEntry(entry, line)) {
         this.stray(section, line, 'no-item');
       }
     }
-    for (const field of section.fields) {
+    for (const field of fields) {
       if (TIMESTAMP_FIELDS.includes(field.key.name) && field.value) field.timestamp = this.timestamp(field.value.parts[0]);
     }
+    section.fields = fields;
     return section;
   }
 
-  private field(line: Line): FieldNode {
-    return {
-      key: line.key!,
-      value: line.text && this.textNode(line.text),
-      bullets: [],
-      range: this.index.range(line.keyToken!.startOffset, line.end),
-    };
+  private field(line: Line): FieldSpan {
+    return new FieldSpan(this.index, line.keyToken!.startOffset, line.end, line.key!, line.text && this.textNode(line.text));
   }
 
-  private timelineSection(section: TimelineSection, lines: Iterable<Line>): TimelineSection {
-    let entry: Entry | undefined;
-    for (const line of lines) {
-      const content = line.bullet ? '' : this.index.text.slice(line.contentStart, line.end);
-      const parsed = line.bullet ? undefined : parseTimestamp(content);
+  private timelineSection(section: TimelineSection, lines: RawLine[]): TimelineSection {
+    const entry = new Entry();
+    for (const raw of lines) {
+      const line = this.line(raw);
+      const parsed = line.bullet ? undefined : parseTimestamp(this.index.text.slice(line.contentStart, line.end));
       if (parsed) {
-        const contentOffset = line.contentStart;
-        const timestamp = this.timestampFrom(content, contentOffset, parsed);
-        const rest = this.part(contentOffset + parsed.length, content.slice(parsed.length));
-        const event = { timestamp, text: rest && this.textNode(rest), bullets: [], range: { start: timestamp.range.start, end: this.index.position(line.end) } };
+        const timestamp = this.timestampFrom(line.contentStart, parsed);
+        const rest = this.part(timestamp.endOffset, line.end);
+        const event = new TimelineEventSpan(this.index, line.end, timestamp, rest && this.textNode(rest));
         section.events.push(event);
-        entry = {
-          width: line.width,
-          range: event.range,
-          bullets: event.bullets,
-          appendText: (part) => (event.text ? this.appendPart(event.text, part) : (event.text = this.textNode(part))),
-        };
-      } else if (!(entry && (line.width > entry.width || line.bullet) && this.continueEntry(entry, line))) {
+        entry.moveTo(event, line.width);
+      } else if (!(entry.node && (line.width > entry.width || line.bullet) && this.continueEntry(entry, line))) {
         this.stray(section, line, 'no-timestamp');
       }
     }
     return section;
   }
 
-  private whysSection(section: WhysSection, lines: Iterable<Line>): WhysSection {
-    let entry: Entry | undefined;
-    for (const line of lines) {
+  private whysSection(section: WhysSection, lines: RawLine[]): WhysSection {
+    const entry = new Entry();
+    for (const raw of lines) {
+      const line = this.line(raw);
       const name = line.key?.name;
       const whyMatch = name ? WHY_KEY.exec(name) : null;
       if (whyMatch) {
-        const why: WhyNode = {
-          key: line.key!,
-          number: whyMatch[1] !== undefined ? +whyMatch[1] : undefined,
-          value: line.text && this.textNode(line.text),
-          bullets: [],
-          range: this.index.range(line.keyToken!.startOffset, line.end),
-        };
+        const key = line.key!;
+        const number = whyMatch[1] !== undefined ? +whyMatch[1] : undefined;
+        const why = new WhySpan(this.index, line.keyToken!.startOffset, line.end, key, number, line.text && this.textNode(line.text));
         if (whyMatch[1] !== undefined) {
-          const digits = line.key!.raw.search(/\d/);
-          const start = this.index.offset(line.key!.range.start) + digits;
+          const start = key.startOffset + key.raw.search(/\d/);
           why.numberRange = this.index.range(start, start + whyMatch[1].length);
         }
         section.whys.push(why);
         section.entries.push(why);
-        entry = {
-          width: line.width,
-          range: why.range,
-          bullets: why.bullets,
-          appendText: (part) => (why.value ? this.appendPart(why.value, part) : (why.value = this.textNode(part))),
-        };
+        entry.moveTo(why, line.width);
       } else if (name === 'symptom' || name === 'root cause') {
         const field = this.field(line);
         if (name === 'symptom') section.symptom ??= field;
         else section.rootCause ??= field;
         section.entries.push(field);
-        entry = this.fieldEntry(field, line.width);
+        entry.moveTo(field, line.width);
       } else if (line.key) {
-        entry = this.unknownKeyLine(section, entry, line);
+        this.unknownKeyLine(section, entry, line);
       } else if (!this.continueEntry(entry, line)) {
         this.stray(section, line, 'no-item');
       }
@@ -397,26 +388,16 @@ class AstBuilder {
     return section;
   }
 
-  private categorySection(section: CategorySection, lines: Iterable<Line>, names: Set<string>): CategorySection {
-    let entry: Entry | undefined;
-    for (const line of lines) {
+  private categorySection(section: CategorySection, lines: RawLine[], names: Set<string>): CategorySection {
+    const entry = new Entry();
+    for (const raw of lines) {
+      const line = this.line(raw);
       if (line.key && names.has(line.key.name)) {
-        const category: CategoryNode = {
-          key: line.key,
-          bullets: [],
-          value: line.text && this.textNode(line.text),
-          range: this.index.range(line.keyToken!.startOffset, line.end),
-        };
+        const category = new CategorySpan(this.index, line.keyToken!.startOffset, line.end, line.key, line.text && this.textNode(line.text));
         section.categories.push(category);
-        entry = {
-          width: line.width,
-          range: category.range,
-          bullets: category.bullets,
-          appendText: (part) => (category.value ? this.appendPart(category.value, part) : (category.value = this.textNode(part))),
-          keysContinue: false,
-        };
+        entry.moveTo(category, line.width, false);
       } else if (line.key) {
-        entry = this.unknownKeyLine(section, entry, line);
+        this.unknownKeyLine(section, entry, line);
       } else if (!this.continueEntry(entry, line)) {
         this.stray(section, line, 'no-category');
       }
@@ -424,133 +405,85 @@ class AstBuilder {
     return section;
   }
 
-  private actionsSection(section: ActionsSection, lines: Iterable<Line>): ActionsSection {
-    let item: ActionItemNode | undefined;
-    let entry: Entry | undefined;
+  private actionsSection(section: ActionsSection, lines: RawLine[]): ActionsSection {
+    let item: ActionItemSpan | undefined;
+    const entry = new Entry();
     let itemWidth = -1;
-    for (const line of lines) {
+    for (const raw of lines) {
+      const line = this.line(raw);
       if (line.key && ACTION_ID.test(line.key.raw)) {
-        const newItem: ActionItemNode = {
-          id: line.key.raw,
-          idRange: line.key.range,
-          title: line.text && this.textNode(line.text),
-          fields: [],
-          bullets: [],
-          range: this.index.range(line.keyToken!.startOffset, line.end),
-        };
-        item = newItem;
+        item = new ActionItemSpan(this.index, line.keyToken!.startOffset, line.end, line.key, line.text && this.textNode(line.text));
         itemWidth = line.width;
-        section.items.push(newItem);
-        entry = {
-          width: line.width,
-          range: newItem.range,
-          bullets: newItem.bullets,
-          appendText: (part) => (newItem.title ? this.appendPart(newItem.title, part) : (newItem.title = this.textNode(part))),
-          keysContinue: false,
-        };
+        section.items.push(item);
+        entry.moveTo(item, line.width, false);
       } else if (line.key && ACTION_FIELD_NAMES.has(line.key.name) && item) {
         const field = this.field(line);
         item.fields.push(field);
-        const owner = item;
-        entry = this.fieldEntry(field, line.width);
-        const extendItem = entry.appendText;
-        entry.appendText = (part) => {
-          extendItem(part);
-          this.extend(owner.range, part.range);
-        };
-        this.extend(item.range, field.range);
-        if (field.key.name === 'due' && field.value) field.dateValue = this.dateValue(field.value);
+        entry.moveTo(field, line.width, true, item);
+        item.extendTo(field.endOffset);
+        if (field.key.name === 'due' && field.value) field.dateValue = this.dateValue(field.value.parts[0]);
       } else if (line.key) {
-        entry = this.unknownKeyLine(section, entry, line);
+        this.unknownKeyLine(section, entry, line);
       } else if (!this.continueEntry(entry, line)) {
         this.stray(section, line, 'no-item');
       }
-      if (item && entry && line.width > itemWidth) this.extend(item.range, { start: item.range.start, end: this.index.position(line.end) });
+      if (item && entry.node && line.width > itemWidth) item.extendTo(line.end);
     }
     return section;
   }
 
-  private followupSection(section: FollowupSection, lines: Iterable<Line>): FollowupSection {
-    let entry: Entry | undefined;
-    for (const line of lines) {
+  private followupSection(section: FollowupSection, lines: RawLine[]): FollowupSection {
+    const entry = new Entry();
+    for (const raw of lines) {
+      const line = this.line(raw);
       const content = line.bullet ? '' : this.index.text.slice(line.contentStart, line.end);
       const parsed = line.bullet ? undefined : parseDate(content);
       if (parsed) {
         const start = line.contentStart;
         const date: DateNode = { raw: content.slice(0, parsed.length), date: parsed.date, invalidReason: parsed.invalidReason, range: this.index.range(start, start + parsed.length) };
-        const rest = this.part(start + parsed.length, content.slice(parsed.length));
-        const note = { date, text: rest && this.textNode(rest), bullets: [], range: this.index.range(start, line.end) };
+        const rest = this.part(start + parsed.length, line.end);
+        const note = new FollowupNoteSpan(this.index, start, line.end, date, rest && this.textNode(rest));
         section.notes.push(note);
-        entry = {
-          width: line.width,
-          range: note.range,
-          bullets: note.bullets,
-          appendText: (part) => (note.text ? this.appendPart(note.text, part) : (note.text = this.textNode(part))),
-        };
-      } else if (!(entry && (line.width > entry.width || line.bullet) && this.continueEntry(entry, line))) {
+        entry.moveTo(note, line.width);
+      } else if (!(entry.node && (line.width > entry.width || line.bullet) && this.continueEntry(entry, line))) {
         this.stray(section, line, 'no-date');
       }
     }
     return section;
   }
 
-  private dateValue(value: TextNode): DateNode {
-    const part = value.parts[0];
+  private dateValue(part: LinePart): DateNode {
     const parsed = parseDate(part.text);
-    const start = this.index.offset(part.range.start);
     if (!parsed) return { raw: part.text, range: part.range, invalidReason: `“${part.text}” is not a date in the form YYYY-MM-DD` };
     const rest = trimBlanks(part.text.slice(parsed.length));
+    const start = part.startOffset;
     // Text after the date is part of what is wrong, so the range covers it too.
     const range = rest && !parsed.invalidReason ? part.range : this.index.range(start, start + parsed.length);
     return { raw: part.text.slice(0, parsed.length), date: parsed.date, range, invalidReason: parsed.invalidReason ?? (rest ? `unexpected “${rest}” after the date` : undefined) };
   }
 
-  private timestamp(part: TextPart): TimestampNode {
-    const start = this.index.offset(part.range.start);
+  private timestamp(part: LinePart): TimestampSpan {
     const parsed = parseTimestamp(part.text);
-    if (!parsed) {
-      return {
-        raw: part.text,
-        range: part.range,
-        hour: 0,
-        minute: 0,
-        timeRange: part.range,
-        isoSeparator: false,
-        zone: { kind: 'none', raw: '', range: { start: part.range.end, end: part.range.end } },
-        invalidReason: `“${part.text}” is not a timestamp such as 2025-02-14 14:30 UTC`,
-      };
-    }
-    return this.timestampFrom(part.text, start, parsed);
+    if (parsed) return this.timestampFrom(part.startOffset, parsed);
+    const length = part.text.length;
+    // Not a timestamp: the whole value is what is wrong, with no zone at its end.
+    return this.timestampFrom(part.startOffset, {
+      length,
+      timeStart: 0,
+      timeEnd: length,
+      hour: 0,
+      minute: 0,
+      isoSeparator: false,
+      zone: { kind: 'none', start: length, end: length, raw: '' },
+      invalidReason: `“${part.text}” is not a timestamp such as 2025-02-14 14:30 UTC`,
+    });
   }
 
-  private timestampFrom(text: string, start: number, parsed: NonNullable<ReturnType<typeof parseTimestamp>>): TimestampNode {
+  private timestampFrom(start: number, parsed: ParsedTimestamp): TimestampSpan {
     const zone = parsed.zone;
-    // A timestamp lies on one line and its parts share their ends: one position per offset.
-    const line = this.index.lineOf(start);
-    const lineStart = this.index.lineStarts[line];
-    const at = (offset: number): Position => ({ line, character: start + offset - lineStart });
-    const first = at(0);
-    const timeEnd = at(parsed.timeEnd);
-    const last = parsed.length === parsed.timeEnd ? timeEnd : at(parsed.length);
-    return {
-      raw: text.slice(0, parsed.length),
-      range: { start: first, end: last },
-      date: parsed.date,
-      dateRange: parsed.dateEnd !== undefined ? { start: first, end: at(parsed.dateEnd) } : undefined,
-      hour: parsed.hour,
-      minute: parsed.minute,
-      second: parsed.second,
-      timeRange: { start: parsed.timeStart === 0 ? first : at(parsed.timeStart), end: timeEnd },
-      isoSeparator: parsed.isoSeparator,
-      zone: {
-        kind: zone.kind,
-        raw: zone.raw,
-        offsetMinutes: zone.kind === 'utc' ? 0 : zone.offsetMinutes,
-        ambiguous: zone.ambiguous,
-        range: { start: zone.start === parsed.timeEnd ? timeEnd : at(zone.start), end: zone.end === parsed.length ? last : at(zone.end) },
-      },
-      invalidReason: parsed.invalidReason,
-    };
+    const offsetMinutes = zone.kind === 'utc' ? 0 : zone.offsetMinutes;
+    const zoneNode = new ZoneSpan(this.index, start + zone.start, start + zone.end, zone.kind, zone.raw, offsetMinutes, zone.ambiguous);
+    return new TimestampSpan(this.index, start, parsed, zoneNode);
   }
 
   /**

@@ -73,11 +73,14 @@ export function parseLines(text: string): ParseOutput {
   const lexed = postmortemLexer.tokenize(text);
   parser.input = lexed.tokens;
   const blocks = parser.document() ?? [];
+  const errors = parser.errors;
+  // The parser lives on between analyses: it must not keep this document's tokens alive.
+  parser.input = [];
   // Recovery can yield partial results that hold undefined entries for the failed subrule.
   return {
     blocks: blocks.filter((block) => block && block.key && !isInserted(block.key)).map(cleanBlock),
     comments: (lexed.groups.comments ?? []) as IToken[],
-    errors: parser.errors,
+    errors,
   };
 }
 

@@ -1,3 +1,4 @@
+import type { Range, TimestampNode } from '../language/ast';
 import { formatUtc } from '../language/time';
 import type { Rule } from './rule';
 
@@ -8,20 +9,21 @@ export const pm012: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   check(context) {
-    let previous: { instant: number; raw: string; line: number } | undefined;
+    // The latest event so far; its text and line are read only when something is reported.
+    let previous: { timestamp: TimestampNode & { instant: number }; range: Range } | undefined;
     for (const event of context.section('timeline')?.events ?? []) {
-      const { instant, raw } = event.timestamp;
+      const instant = event.timestamp.instant;
       if (instant === undefined) continue;
-      if (previous && instant < previous.instant) {
+      if (previous && instant < previous.timestamp.instant) {
         const at = formatUtc(instant, { iso: false, withDate: true, withSeconds: false });
         // A time alone that seems to step back less than a day most likely happened after midnight.
-        const midnight = !event.timestamp.date && previous.instant - instant < 86_400_000 ? ' If it happened after midnight, write its date.' : '';
+        const midnight = !event.timestamp.date && previous.timestamp.instant - instant < 86_400_000 ? ' If it happened after midnight, write its date.' : '';
         context.report({
           range: event.timestamp.range,
-          message: `This event (${at}) is earlier than the one before it on line ${previous.line + 1} (“${previous.raw}”): correct the time or move the line into order.${midnight}`,
+          message: `This event (${at}) is earlier than the one before it on line ${previous.range.start.line + 1} (“${previous.timestamp.raw}”): correct the time or move the line into order.${midnight}`,
         });
       }
-      if (!previous || instant >= previous.instant) previous = { instant, raw, line: event.range.start.line };
+      if (!previous || instant >= previous.timestamp.instant) previous = event as typeof previous;
     }
   },
 };

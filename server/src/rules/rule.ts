@@ -48,6 +48,12 @@ export interface RuleContext {
   /** The first section of that name, the one the document means; later ones are duplicates. */
   section<N extends keyof SectionsByName>(name: N): SectionsByName[N] | undefined;
   report(report: Report): void;
+  /**
+   * Work that several rules share, done once per analysis: `make()` runs on the first call with
+   * `key`, later calls get its result. Nothing outlives the analysis, so a kept result (the server
+   * keeps one per open document) holds only the tree and the diagnostics.
+   */
+  shared<T>(key: object, make: () => T): T;
 }
 
 export function firstSection<N extends keyof SectionsByName>(ast: PostmortemDocument, name: N): SectionsByName[N] | undefined {

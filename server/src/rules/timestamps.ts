@@ -4,21 +4,20 @@ import type { PostmortemDocument, TimestampNode } from '../language/ast';
 export function timestampsBySection(ast: PostmortemDocument): TimestampNode[][] {
   const out: TimestampNode[][] = [];
   for (const section of ast.sections) {
-    if (section.name === 'incident') out.push(section.fields.flatMap((f) => (f.timestamp && !f.timestamp.invalidReason ? [f.timestamp] : [])));
-    else if (section.name === 'timeline') out.push(section.events.flatMap((e) => (e.timestamp.invalidReason ? [] : [e.timestamp])));
+    const stamps: TimestampNode[] = [];
+    if (section.name === 'incident') {
+      for (const field of section.fields) if (field.timestamp && !field.timestamp.invalidReason) stamps.push(field.timestamp);
+    } else if (section.name === 'timeline') {
+      for (const event of section.events) if (!event.timestamp.invalidReason) stamps.push(event.timestamp);
+    } else {
+      continue;
+    }
+    out.push(stamps);
   }
   return out;
 }
 
 /** Every timestamp in the document: the incident's time fields, then the timeline events. */
 export function allTimestamps(ast: PostmortemDocument): TimestampNode[] {
-  const out: TimestampNode[] = [];
-  for (const section of ast.sections) {
-    if (section.name === 'incident') {
-      for (const field of section.fields) if (field.timestamp && !field.timestamp.invalidReason) out.push(field.timestamp);
-    } else if (section.name === 'timeline') {
-      for (const event of section.events) if (!event.timestamp.invalidReason) out.push(event.timestamp);
-    }
-  }
-  return out;
+  return timestampsBySection(ast).flat();
 }

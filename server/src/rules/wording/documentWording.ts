@@ -3,8 +3,7 @@
  * PM040–PM043, so a large document is scanned a single time however many wording rules run.
  */
 import type { Range, TextEdit } from 'vscode-languageserver-types';
-import type { PostmortemDocument, TextPart } from '../../language/ast';
-import type { PostmortemConfig } from '../../analysis/types';
+import type { TextPart } from '../../language/ast';
 import { proseParts, type ProseKind, type ProsePart } from '../../analysis/prose';
 import type { RuleContext } from '../rule';
 import { detectorFor, type LineEdit, type WordingMatch } from './detector';
@@ -16,25 +15,22 @@ export interface ProseFinding {
 }
 
 interface DocumentWording {
-  config: PostmortemConfig;
   parts: ProsePart[];
   findings: ProseFinding[];
 }
 
-const wordingByDocument = new WeakMap<PostmortemDocument, DocumentWording>();
-
-function documentWording(context: RuleContext): DocumentWording {
-  const cached = wordingByDocument.get(context.ast);
-  if (cached && cached.config === context.config) return cached;
+function scanWording(context: RuleContext): DocumentWording {
   const detector = detectorFor(context.config);
   const parts = proseParts(context.ast);
   const findings: ProseFinding[] = [];
   for (const { kind, part } of parts) {
     for (const match of detector.scanLine(part.text)) findings.push({ kind, part, match });
   }
-  const wording = { config: context.config, parts, findings };
-  wordingByDocument.set(context.ast, wording);
-  return wording;
+  return { parts, findings };
+}
+
+function documentWording(context: RuleContext): DocumentWording {
+  return context.shared(scanWording, () => scanWording(context));
 }
 
 /** Every wording match in the document's prose, in document order. */

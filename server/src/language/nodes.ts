@@ -1,0 +1,250 @@
+import type {
+  ActionItemNode, BulletNode, CalendarDate, CategoryNode, DateNode, FieldNode, FollowupNoteNode, KeyNode, Range, TextNode,
+  TextPart, TimelineEventNode, TimestampNode, WhyNode, ZoneKind, ZoneNode,
+} from './ast';
+import type { LineIndex } from './lineIndex';
+import type { ParsedTimestamp } from './time';
+
+/**
+ * Where a node stands in the text, as two offsets; its LSP range is made the first time someone
+ * asks. A large document has tens of thousands of nodes and rules read the ranges of the few they
+ * report: three objects per range on every node were most of what the collector had to copy,
+ * which is what made analysis time grow faster than the document.
+ */
+export class Span {
+  private cachedRange: Range | undefined = undefined;
+
+  constructor(
+    protected readonly index: LineIndex,
+    public startOffset: number,
+    public endOffset: number,
+  ) {}
+
+  get range(): Range {
+    return (this.cachedRange ??= this.index.range(this.startOffset, this.endOffset));
+  }
+
+  /** Moves the end out to `endOffset` when that lies further. */
+  extendTo(endOffset: number): void {
+    if (endOffset <= this.endOffset) return;
+    this.endOffset = endOffset;
+    this.cachedRange = undefined;
+  }
+}
+
+/**
+ * What a node has before any bullet joins it. Shared and frozen: most timeline events and fields
+ * never get a bullet, and the builder swaps in a real array on the first one (see `addBullet`).
+ */
+export const NO_BULLETS: BulletNode[] = Object.freeze([]) as unknown as BulletNode[];
+
+export function addBullet(owner: { bullets: BulletNode[] }, bullet: BulletNode): void {
+  if (owner.bullets === NO_BULLETS) owner.bullets = [bullet];
+  else owner.bullets.push(bullet);
+}
+
+export class KeySpan extends Span implements KeyNode {
+  constructor(index: LineIndex, startOffset: number, endOffset: number, readonly raw: string, readonly name: string) {
+    super(index, startOffset, endOffset);
+  }
+}
+
+/** One line's piece of a text: a part, or a one-line text node standing as its own part. */
+export type LinePart = Span & TextPart;
+
+export class TextPartSpan extends Span implements TextPart {
+  constructor(index: LineIndex, startOffset: number, endOffset: number, readonly text: string) {
+    super(index, startOffset, endOffset);
+  }
+}
+
+/**
+ * Text that may run over continuation lines. While it has one line, which most text has, the
+ * node is its own part: one object where a node, a part and an array would be three.
+ */
+export class TextSpan extends Span implements TextNode, TextPart {
+  text: string;
+  private lineParts: TextPartSpan[] | undefined = undefined;
+
+  constructor(index: LineIndex, first: TextPartSpan) {
+    super(index, first.startOffset, first.endOffset);
+    this.text = first.text;
+  }
+
+  get parts(): LinePart[] {
+    return this.lineParts ?? [this];
+  }
+
+  /** A continuation line: its words join with one space. */
+  append(part: TextPartSpan): void {
+    this.lineParts ??= [new TextPartSpan(this.index, this.startOffset, this.endOffset, this.text)];
+    this.lineParts.push(part);
+    this.text = `${this.text} ${part.text}`;
+    this.extendTo(part.endOffset);
+  }
+}
+
+/** `text` with `part` appended, or a new text when there was none. */
+function withPart(index: LineIndex, text: TextSpan | undefined, part: TextPartSpan): TextSpan {
+  if (!text) return new TextSpan(index, part);
+  text.append(part);
+  return text;
+}
+
+/**
+ * A node that the lines below it continue: their text joins its text, their bullets its bullets,
+ * and its end moves out over them.
+ */
+export interface ContinuedNode extends Span {
+  bullets: BulletNode[];
+  appendText(part: TextPartSpan): void;
+}
+
+export class BulletSpan extends Span implements BulletNode {
+  constructor(index: LineIndex, startOffset: number, endOffset: number, readonly text: TextSpan) {
+    super(index, startOffset, endOffset);
+  }
+}
+
+export class ZoneSpan extends Span implements ZoneNode {
+  constructor(
+    index: LineIndex,
+    startOffset: number,
+    endOffset: number,
+    readonly kind: ZoneKind,
+    readonly raw: string,
+    readonly offsetMinutes: number | undefined,
+    readonly ambiguous: boolean | undefined,
+  ) {
+    super(index, startOffset, endOffset);
+  }
+}
+
+export class TimestampSpan extends Span implements TimestampNode {
+  readonly date: CalendarDate | undefined;
+  effectiveDate: CalendarDate | undefined = undefined;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number | undefined;
+  readonly isoSeparator: boolean;
+  instant: number | undefined = undefined;
+  readonly invalidReason: string | undefined;
+  private readonly dateEnd: number | undefined;
+  private readonly timeStart: number;
+  private readonly timeEnd: number;
+
+  /** `parsed` describes the text at `startOffset`, as `parseTimestamp` read it. */
+  constructor(index: LineIndex, startOffset: number, parsed: ParsedTimestamp, readonly zone: ZoneNode) {
+    super(index, startOffset, startOffset + parsed.length);
+    this.date = parsed.date;
+    this.hour = parsed.hour;
+    this.minute = parsed.minute;
+    this.second = parsed.second;
+    this.isoSeparator = parsed.isoSeparator;
+    this.invalidReason = parsed.invalidReason;
+    this.dateEnd = parsed.dateEnd === undefined ? undefined : startOffset + parsed.dateEnd;
+    this.timeStart = startOffset + parsed.timeStart;
+    this.timeEnd = startOffset + parsed.timeEnd;
+  }
+
+  get raw(): string {
+    return this.index.text.slice(this.startOffset, this.endOffset);
+  }
+
+  get dateRange(): Range | undefined {
+    return this.dateEnd === undefined ? undefined : this.index.range(this.startOffset, this.dateEnd);
+  }
+
+  get timeRange(): Range {
+    return this.index.range(this.timeStart, this.timeEnd);
+  }
+}
+
+export class FieldSpan extends Span implements ContinuedNode, FieldNode {
+  bullets = NO_BULLETS;
+  timestamp: TimestampNode | undefined = undefined;
+  dateValue: DateNode | undefined = undefined;
+
+  constructor(index: LineIndex, startOffset: number, endOffset: number, readonly key: KeyNode, public value: TextSpan | undefined) {
+    super(index, startOffset, endOffset);
+  }
+
+  appendText(part: TextPartSpan): void {
+    this.value = withPart(this.index, this.value, part);
+  }
+}
+
+export class TimelineEventSpan extends Span implements ContinuedNode, TimelineEventNode {
+  bullets = NO_BULLETS;
+
+  constructor(index: LineIndex, endOffset: number, readonly timestamp: TimestampSpan, public text: TextSpan | undefined) {
+    super(index, timestamp.startOffset, endOffset);
+  }
+
+  appendText(part: TextPartSpan): void {
+    this.text = withPart(this.index, this.text, part);
+  }
+}
+
+export class WhySpan extends Span implements ContinuedNode, WhyNode {
+  bullets = NO_BULLETS;
+  numberRange: Range | undefined = undefined;
+
+  constructor(
+    index: LineIndex,
+    startOffset: number,
+    endOffset: number,
+    readonly key: KeyNode,
+    readonly number: number | undefined,
+    public value: TextSpan | undefined,
+  ) {
+    super(index, startOffset, endOffset);
+  }
+
+  appendText(part: TextPartSpan): void {
+    this.value = withPart(this.index, this.value, part);
+  }
+}
+
+export class CategorySpan extends Span implements ContinuedNode, CategoryNode {
+  bullets = NO_BULLETS;
+
+  constructor(index: LineIndex, startOffset: number, endOffset: number, readonly key: KeyNode, public value: TextSpan | undefined) {
+    super(index, startOffset, endOffset);
+  }
+
+  appendText(part: TextPartSpan): void {
+    this.value = withPart(this.index, this.value, part);
+  }
+}
+
+export class ActionItemSpan extends Span implements ContinuedNode, ActionItemNode {
+  bullets = NO_BULLETS;
+  readonly fields: FieldNode[] = [];
+  readonly id: string;
+
+  constructor(index: LineIndex, startOffset: number, endOffset: number, private readonly key: KeyNode, public title: TextSpan | undefined) {
+    super(index, startOffset, endOffset);
+    this.id = key.raw;
+  }
+
+  get idRange(): Range {
+    return this.key.range;
+  }
+
+  appendText(part: TextPartSpan): void {
+    this.title = withPart(this.index, this.title, part);
+  }
+}
+
+export class FollowupNoteSpan extends Span implements ContinuedNode, FollowupNoteNode {
+  bullets = NO_BULLETS;
+
+  constructor(index: LineIndex, startOffset: number, endOffset: number, readonly date: DateNode, public text: TextSpan | undefined) {
+    super(index, startOffset, endOffset);
+  }
+
+  appendText(part: TextPartSpan): void {
+    this.text = withPart(this.index, this.text, part);
+  }
+}
