@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/analysis/analyze';
 import { applyEdits } from '../../server/src/analysis/edits';
-import { ZONE_ABBREVIATIONS, formatDuration, parseDurationSeconds, parseTimestamp } from '../../server/src/language/time';
+import { TimestampScan, ZONE_ABBREVIATIONS, formatDuration, parseDurationSeconds, scanTimestamp } from '../../server/src/language/time';
+
+/** The timestamp at the start of `text`, or undefined. */
+function parseTimestamp(text: string): TimestampScan | undefined {
+  const scan = new TimestampScan();
+  return scanTimestamp(text, 0, scan) ? scan : undefined;
+}
 
 /** Runs the PM011 fix on one timeline event and returns the rewritten timestamp line. */
 function convert(stamp: string, started = '2025-02-14 10:00 UTC'): string | undefined {
@@ -54,11 +60,22 @@ describe('time zones and conversion to UTC', () => {
   });
 
   it('does not take capitalised words that are not zones for zones', () => {
-    assert.equal(parseTimestamp('14:30 DB failover')!.zone.kind, 'none');
-    assert.equal(parseTimestamp('14:30 db failover')!.zone.kind, 'none');
-    assert.equal(parseTimestamp('14:30 UTC DB failover')!.zone.kind, 'utc');
+    assert.equal(parseTimestamp('14:30 DB failover')!.zoneKind, 'none');
+    assert.equal(parseTimestamp('14:30 db failover')!.zoneKind, 'none');
+    assert.equal(parseTimestamp('14:30 UTC DB failover')!.zoneKind, 'utc');
     assert.equal(parseTimestamp('1430 UTC'), undefined);
     assert.equal(parseTimestamp('123:45'), undefined);
+  });
+
+  it('reads a timestamp in the middle of a document without reading past its line', () => {
+    const text = 'timeline:\n  14:30\nUTC is on the next line\n  2025-02-14 09:05 PST  deploy';
+    const scan = new TimestampScan();
+    assert.ok(scanTimestamp(text, 12, scan));
+    assert.deepEqual([scan.start, scan.end, scan.zoneKind], [12, 17, 'none']);
+    const second = text.indexOf('2025');
+    assert.ok(scanTimestamp(text, second, scan));
+    assert.equal(text.slice(scan.start, scan.end), '2025-02-14 09:05 PST');
+    assert.deepEqual([scan.dateEnd - second, scan.timeStart - second, scan.zoneOffsetMinutes], [10, 11, -480]);
   });
 
   it('flags impossible dates and times', () => {

@@ -6,12 +6,11 @@ import type {
 import { LineIndex } from './lineIndex';
 import {
   ActionItemSpan, BulletSpan, CategorySpan, type ContinuedNode, FieldSpan, FollowupNoteSpan, KeySpan, type LinePart, Span, TextPartSpan, TextSpan, TimelineEventSpan,
-  TimestampSpan, WhySpan, ZoneSpan, addBullet,
+  TimestampSpan, WhySpan,
 } from './nodes';
 import type { RawBlock, RawLine } from './parser';
 import { parseLines } from './parser';
-import type { ParsedTimestamp } from './time';
-import { parseDate, parseTimestamp, toInstant } from './time';
+import { TimestampScan, parseDate, scanTimestamp, toInstant } from './time';
 import {
   ACTION_FIELDS, ACTION_ID, FACTOR_CATEGORIES, HEADER_FIELDS, INCIDENT_FIELDS, LESSON_CATEGORIES, SECTION_NAMES,
   TIMESTAMP_FIELDS, canonicalKey,
@@ -109,6 +108,8 @@ export function buildAst(text: string): BuildResult {
 class AstBuilder {
   /** Canonical names by key as written: a document repeats a handful of keys thousands of times. */
   private readonly keyNames = new Map<string, string>();
+  /** Every timestamp is read into this one scan, then copied into its node. */
+  private readonly scan = new TimestampScan();
 
   constructor(private readonly index: LineIndex) {}
 
@@ -259,7 +260,7 @@ class AstBuilder {
     const node = entry.node;
     if (!node) return false;
     if (line.bullet) {
-      addBullet(node, this.bulletNode(line));
+      node.bullets.push(this.bulletNode(line));
     } else {
       const bullets = node.bullets;
       // Every bullet in the tree is made by bulletNode.
@@ -342,9 +343,8 @@ class AstBuilder {
     const entry = new Entry();
     for (const raw of lines) {
       const line = this.line(raw);
-      const parsed = line.bullet ? undefined : parseTimestamp(this.index.text.slice(line.contentStart, line.end));
-      if (parsed) {
-        const timestamp = this.timestampFrom(line.contentStart, parsed);
+      if (!line.bullet && scanTimestamp(this.index.text, line.contentStart, this.scan)) {
+        const timestamp = new TimestampSpan(this.index, this.scan);
         const rest = this.part(timestamp.endOffset, line.end);
         const event = new TimelineEventSpan(this.index, line.end, timestamp, rest && this.textNode(rest));
         section.events.push(event);
@@ -463,27 +463,13 @@ class AstBuilder {
   }
 
   private timestamp(part: LinePart): TimestampSpan {
-    const parsed = parseTimestamp(part.text);
-    if (parsed) return this.timestampFrom(part.startOffset, parsed);
-    const length = part.text.length;
+    if (scanTimestamp(this.index.text, part.startOffset, this.scan)) return new TimestampSpan(this.index, this.scan);
     // Not a timestamp: the whole value is what is wrong, with no zone at its end.
-    return this.timestampFrom(part.startOffset, {
-      length,
-      timeStart: 0,
-      timeEnd: length,
-      hour: 0,
-      minute: 0,
-      isoSeparator: false,
-      zone: { kind: 'none', start: length, end: length, raw: '' },
-      invalidReason: `“${part.text}” is not a timestamp such as 2025-02-14 14:30 UTC`,
-    });
-  }
-
-  private timestampFrom(start: number, parsed: ParsedTimestamp): TimestampSpan {
-    const zone = parsed.zone;
-    const offsetMinutes = zone.kind === 'utc' ? 0 : zone.offsetMinutes;
-    const zoneNode = new ZoneSpan(this.index, start + zone.start, start + zone.end, zone.kind, zone.raw, offsetMinutes, zone.ambiguous);
-    return new TimestampSpan(this.index, start, parsed, zoneNode);
+    const invalid = new TimestampScan();
+    invalid.start = invalid.timeStart = part.startOffset;
+    invalid.end = invalid.timeEnd = invalid.zoneStart = invalid.zoneEnd = part.endOffset;
+    invalid.invalidReason = `“${part.text}” is not a timestamp such as 2025-02-14 14:30 UTC`;
+    return new TimestampSpan(this.index, invalid);
   }
 
   /**

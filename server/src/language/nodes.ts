@@ -3,7 +3,7 @@ import type {
   TextPart, TimelineEventNode, TimestampNode, WhyNode, ZoneKind, ZoneNode,
 } from './ast';
 import type { LineIndex } from './lineIndex';
-import type { ParsedTimestamp } from './time';
+import type { TimestampScan } from './time';
 
 /**
  * Where a node stands in the text, as two offsets; its LSP range is made the first time someone
@@ -30,17 +30,6 @@ export class Span {
     this.endOffset = endOffset;
     this.cachedRange = undefined;
   }
-}
-
-/**
- * What a node has before any bullet joins it. Shared and frozen: most timeline events and fields
- * never get a bullet, and the builder swaps in a real array on the first one (see `addBullet`).
- */
-export const NO_BULLETS: BulletNode[] = Object.freeze([]) as unknown as BulletNode[];
-
-export function addBullet(owner: { bullets: BulletNode[] }, bullet: BulletNode): void {
-  if (owner.bullets === NO_BULLETS) owner.bullets = [bullet];
-  else owner.bullets.push(bullet);
 }
 
 export class KeySpan extends Span implements KeyNode {
@@ -129,22 +118,24 @@ export class TimestampSpan extends Span implements TimestampNode {
   readonly isoSeparator: boolean;
   instant: number | undefined = undefined;
   readonly invalidReason: string | undefined;
+  readonly zone: ZoneNode;
   private readonly dateEnd: number | undefined;
   private readonly timeStart: number;
   private readonly timeEnd: number;
 
-  /** `parsed` describes the text at `startOffset`, as `parseTimestamp` read it. */
-  constructor(index: LineIndex, startOffset: number, parsed: ParsedTimestamp, readonly zone: ZoneNode) {
-    super(index, startOffset, startOffset + parsed.length);
-    this.date = parsed.date;
-    this.hour = parsed.hour;
-    this.minute = parsed.minute;
-    this.second = parsed.second;
-    this.isoSeparator = parsed.isoSeparator;
-    this.invalidReason = parsed.invalidReason;
-    this.dateEnd = parsed.dateEnd === undefined ? undefined : startOffset + parsed.dateEnd;
-    this.timeStart = startOffset + parsed.timeStart;
-    this.timeEnd = startOffset + parsed.timeEnd;
+  /** `scan` read this timestamp from the document's text. */
+  constructor(index: LineIndex, scan: TimestampScan) {
+    super(index, scan.start, scan.end);
+    this.date = scan.date;
+    this.hour = scan.hour;
+    this.minute = scan.minute;
+    this.second = scan.second;
+    this.isoSeparator = scan.isoSeparator;
+    this.invalidReason = scan.invalidReason;
+    this.dateEnd = scan.dateEnd < 0 ? undefined : scan.dateEnd;
+    this.timeStart = scan.timeStart;
+    this.timeEnd = scan.timeEnd;
+    this.zone = new ZoneSpan(index, scan.zoneStart, scan.zoneEnd, scan.zoneKind, scan.zoneRaw, scan.zoneOffsetMinutes, scan.zoneAmbiguous);
   }
 
   get raw(): string {
@@ -161,7 +152,7 @@ export class TimestampSpan extends Span implements TimestampNode {
 }
 
 export class FieldSpan extends Span implements ContinuedNode, FieldNode {
-  bullets = NO_BULLETS;
+  readonly bullets: BulletNode[] = [];
   timestamp: TimestampNode | undefined = undefined;
   dateValue: DateNode | undefined = undefined;
 
@@ -175,7 +166,7 @@ export class FieldSpan extends Span implements ContinuedNode, FieldNode {
 }
 
 export class TimelineEventSpan extends Span implements ContinuedNode, TimelineEventNode {
-  bullets = NO_BULLETS;
+  readonly bullets: BulletNode[] = [];
 
   constructor(index: LineIndex, endOffset: number, readonly timestamp: TimestampSpan, public text: TextSpan | undefined) {
     super(index, timestamp.startOffset, endOffset);
@@ -187,7 +178,7 @@ export class TimelineEventSpan extends Span implements ContinuedNode, TimelineEv
 }
 
 export class WhySpan extends Span implements ContinuedNode, WhyNode {
-  bullets = NO_BULLETS;
+  readonly bullets: BulletNode[] = [];
   numberRange: Range | undefined = undefined;
 
   constructor(
@@ -207,7 +198,7 @@ export class WhySpan extends Span implements ContinuedNode, WhyNode {
 }
 
 export class CategorySpan extends Span implements ContinuedNode, CategoryNode {
-  bullets = NO_BULLETS;
+  readonly bullets: BulletNode[] = [];
 
   constructor(index: LineIndex, startOffset: number, endOffset: number, readonly key: KeyNode, public value: TextSpan | undefined) {
     super(index, startOffset, endOffset);
@@ -219,7 +210,7 @@ export class CategorySpan extends Span implements ContinuedNode, CategoryNode {
 }
 
 export class ActionItemSpan extends Span implements ContinuedNode, ActionItemNode {
-  bullets = NO_BULLETS;
+  readonly bullets: BulletNode[] = [];
   readonly fields: FieldNode[] = [];
   readonly id: string;
 
@@ -238,7 +229,7 @@ export class ActionItemSpan extends Span implements ContinuedNode, ActionItemNod
 }
 
 export class FollowupNoteSpan extends Span implements ContinuedNode, FollowupNoteNode {
-  bullets = NO_BULLETS;
+  readonly bullets: BulletNode[] = [];
 
   constructor(index: LineIndex, startOffset: number, endOffset: number, readonly date: DateNode, public text: TextSpan | undefined) {
     super(index, startOffset, endOffset);

@@ -1,4 +1,4 @@
-import type { CalendarDate } from './ast';
+import type { CalendarDate, ZoneKind } from './ast';
 
 /**
  * Timestamps, dates, zones and durations, parsed once into UTC instants that keep the text they
@@ -73,29 +73,40 @@ export const ZONE_ABBREVIATIONS: Readonly<Record<string, ZoneInfo>> = {
   BDT: { ambiguous: true, meaning: 'Bangladesh Time (UTC+6) or Brunei Time (UTC+8)' },
 };
 
-export interface ParsedZone {
-  kind: 'utc' | 'offset' | 'abbreviation' | 'none';
-  /** Offsets relative to the start of the parsed text. */
-  start: number;
-  end: number;
-  raw: string;
-  offsetMinutes?: number;
-  ambiguous?: boolean;
-}
+/**
+ * What `scanTimestamp` read: offsets into the scanned text. The AST builder keeps one and reuses
+ * it for every line, so reading a timeline allocates nothing but the nodes it keeps.
+ */
+export class TimestampScan {
+  start = 0;
+  /** End of the whole timestamp, zone included. */
+  end = 0;
+  date: CalendarDate | undefined = undefined;
+  /** End of the date; -1 for a time alone. */
+  dateEnd = -1;
+  timeStart = 0;
+  timeEnd = 0;
+  hour = 0;
+  minute = 0;
+  second: number | undefined = undefined;
+  isoSeparator = false;
+  zoneKind: ZoneKind = 'none';
+  zoneStart = 0;
+  zoneEnd = 0;
+  zoneRaw = '';
+  /** Minutes east of UTC; undefined for an ambiguous abbreviation or no zone. */
+  zoneOffsetMinutes: number | undefined = undefined;
+  zoneAmbiguous: boolean | undefined = undefined;
+  invalidReason: string | undefined = undefined;
 
-export interface ParsedTimestamp {
-  /** Length of the whole timestamp, zone included. */
-  length: number;
-  date?: CalendarDate;
-  dateEnd?: number;
-  timeStart: number;
-  timeEnd: number;
-  hour: number;
-  minute: number;
-  second?: number;
-  isoSeparator: boolean;
-  zone: ParsedZone;
-  invalidReason?: string;
+  setZone(kind: ZoneKind, start: number, end: number, raw: string, offsetMinutes?: number, ambiguous?: boolean): void {
+    this.zoneKind = kind;
+    this.zoneStart = start;
+    this.zoneEnd = end;
+    this.zoneRaw = raw;
+    this.zoneOffsetMinutes = kind === 'utc' ? 0 : offsetMinutes;
+    this.zoneAmbiguous = ambiguous;
+  }
 }
 
 const ATTACHED_OFFSET = /([+-])(\d{2}):?(\d{2})?(?![\d:])/y;
@@ -115,29 +126,30 @@ function digitsAt(text: string, at: number, length: number): number {
   return value;
 }
 
-/** One or two digits at `at`: [value, length], or undefined. */
-function shortNumberAt(text: string, at: number): [number, number] | undefined {
-  if (!isDigit(text.charCodeAt(at))) return undefined;
-  return isDigit(text.charCodeAt(at + 1)) ? [digitsAt(text, at, 2), 2] : [text.charCodeAt(at) - 48, 1];
+/** How many digits, at most two, stand at `at`. */
+function shortNumberLength(text: string, at: number): number {
+  if (!isDigit(text.charCodeAt(at))) return 0;
+  return isDigit(text.charCodeAt(at + 1)) ? 2 : 1;
 }
 
 /**
- * Parses a timestamp at the very start of `text`; undefined when none stands there. Forms:
+ * Reads a timestamp starting at `at` into `into`; false when none stands there. Forms:
  * `YYYY-MM-DD HH:MM`, `YYYY-MM-DDTHH:MM[:SS[.fff]]`, or `HH:MM` alone, then an optional zone.
+ * The timestamp must end before the line does: nothing here reads past a line break.
  * A scanner rather than a regex: it runs on every timeline line of every analysis.
  */
-export function parseTimestamp(text: string): ParsedTimestamp | undefined {
-  let i = 0;
+export function scanTimestamp(text: string, at: number, into: TimestampScan): boolean {
+  let i = at;
   let date: CalendarDate | undefined;
-  let dateEnd: number | undefined;
+  let dateEnd = -1;
   let isoSeparator = false;
-  const year = digitsAt(text, 0, 4);
-  if (year >= 0 && text.charCodeAt(4) === 45 /* - */) {
-    const month = shortNumberAt(text, 5);
-    const dayAt = month ? 5 + month[1] + 1 : -1;
-    const day = month && text.charCodeAt(dayAt - 1) === 45 ? shortNumberAt(text, dayAt) : undefined;
-    if (month && day) {
-      const end = dayAt + day[1];
+  const year = digitsAt(text, at, 4);
+  if (year >= 0 && text.charCodeAt(at + 4) === 45 /* - */) {
+    const monthLength = shortNumberLength(text, at + 5);
+    const dayAt = at + 5 + monthLength + 1;
+    const dayLength = monthLength && text.charCodeAt(dayAt - 1) === 45 ? shortNumberLength(text, dayAt) : 0;
+    if (dayLength) {
+      const end = dayAt + dayLength;
       const separator = text.charCodeAt(end);
       let timeAt = -1;
       if (separator === 84 /* T */) timeAt = end + 1;
@@ -145,19 +157,20 @@ export function parseTimestamp(text: string): ParsedTimestamp | undefined {
         timeAt = end;
         while (text.charCodeAt(timeAt) === 32 || text.charCodeAt(timeAt) === 9) timeAt++;
       }
-      if (timeAt < 0) return undefined;
-      date = { year, month: month[0], day: day[0] };
+      if (timeAt < 0) return false;
+      date = { year, month: digitsAt(text, at + 5, monthLength), day: digitsAt(text, dayAt, dayLength) };
       dateEnd = end;
       isoSeparator = separator === 84;
       i = timeAt;
     }
   }
   const timeStart = i;
-  const hour = shortNumberAt(text, i);
-  if (!hour || text.charCodeAt(i + hour[1]) !== 58 /* : */) return undefined;
-  i += hour[1] + 1;
+  const hourLength = shortNumberLength(text, i);
+  if (!hourLength || text.charCodeAt(i + hourLength) !== 58 /* : */) return false;
+  const hour = digitsAt(text, i, hourLength);
+  i += hourLength + 1;
   const minute = digitsAt(text, i, 2);
-  if (minute < 0) return undefined;
+  if (minute < 0) return false;
   i += 2;
   let second: number | undefined;
   if (text.charCodeAt(i) === 58 && digitsAt(text, i + 1, 2) >= 0) {
@@ -169,21 +182,20 @@ export function parseTimestamp(text: string): ParsedTimestamp | undefined {
     }
   }
   // A bare number followed by more digits ("123:45", "14:305") is not a time.
-  if (isDigit(text.charCodeAt(i))) return undefined;
-  const zone = parseZone(text, i);
-  return {
-    length: Math.max(i, zone.end),
-    date,
-    dateEnd,
-    timeStart,
-    timeEnd: i,
-    hour: hour[0],
-    minute,
-    second,
-    isoSeparator,
-    zone,
-    invalidReason: (date && invalidDateReason(date)) || invalidTimeReason(hour[0], minute, second),
-  };
+  if (isDigit(text.charCodeAt(i))) return false;
+  scanZone(text, i, into);
+  into.start = at;
+  into.end = Math.max(i, into.zoneEnd);
+  into.date = date;
+  into.dateEnd = dateEnd;
+  into.timeStart = timeStart;
+  into.timeEnd = i;
+  into.hour = hour;
+  into.minute = minute;
+  into.second = second;
+  into.isoSeparator = isoSeparator;
+  into.invalidReason = (date && invalidDateReason(date)) || invalidTimeReason(hour, minute, second);
+  return true;
 }
 
 /** Whether `text` has no letter or digit at `at`: the end of a word. */
@@ -192,50 +204,45 @@ function wordEndsAt(text: string, at: number): boolean {
   return !((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122));
 }
 
-function parseZone(text: string, at: number): ParsedZone {
+function scanZone(text: string, at: number, into: TimestampScan): void {
   // The common case first: " UTC" after the time.
   if (text.startsWith(' UTC', at) && wordEndsAt(text, at + 4) && text[at + 4] !== '+' && text[at + 4] !== '-') {
-    return { kind: 'utc', start: at + 1, end: at + 4, raw: 'UTC' };
+    return into.setZone('utc', at + 1, at + 4, 'UTC');
   }
-  const none: ParsedZone = { kind: 'none', start: at, end: at, raw: '' };
   if ((text[at] === 'Z' || text[at] === 'z') && !/[A-Za-z0-9]/.test(text[at + 1] ?? '')) {
-    return { kind: 'utc', start: at, end: at + 1, raw: text[at] };
+    return into.setZone('utc', at, at + 1, text[at]);
   }
   ATTACHED_OFFSET.lastIndex = at;
   let m = ATTACHED_OFFSET.exec(text);
-  if (m) return offsetZone(at, at + m[0].length, m[0], m[1], m[2], m[3]);
+  if (m) return into.setZone('offset', at, at + m[0].length, m[0], offsetMinutes(m[1], m[2], m[3]));
   SPACED_OFFSET.lastIndex = at;
   m = SPACED_OFFSET.exec(text);
   // Apart from the time, "+50" is more likely a count than an offset: real offsets stay within 14 hours.
   if (m && +m[2] <= 14) {
     const start = at + m[0].length - m[0].trimStart().length;
-    return offsetZone(start, at + m[0].length, m[0].trim(), m[1], m[2], m[3]);
+    return into.setZone('offset', start, at + m[0].length, m[0].trim(), offsetMinutes(m[1], m[2], m[3]));
   }
+  into.setZone('none', at, at, '');
   SPACED_ZONE.lastIndex = at;
   m = SPACED_ZONE.exec(text);
-  if (!m) return none;
+  if (!m) return;
   const word = m[1].toUpperCase();
   const start = at + m[0].length - m[0].trimStart().length;
   const end = at + m[0].length;
   const raw = text.slice(start, end);
   if (word === 'UTC' || word === 'Z' || word === 'GMT') {
-    if (m[2]) {
-      const minutes = (+m[3] * 60 + (m[4] ? +m[4] : 0)) * (m[2] === '-' ? -1 : 1);
-      return { kind: 'offset', start, end, raw, offsetMinutes: minutes };
-    }
-    if (word === 'GMT') return { kind: 'abbreviation', start, end, raw, offsetMinutes: 0 };
-    return { kind: 'utc', start, end, raw };
+    if (m[2]) return into.setZone('offset', start, end, raw, offsetMinutes(m[2], m[3], m[4]));
+    if (word === 'GMT') return into.setZone('abbreviation', start, end, raw, 0);
+    return into.setZone('utc', start, end, raw);
   }
-  if (m[2]) return none;
+  if (m[2]) return;
   // Abbreviations are written in capitals; "14:30 db failover" names no zone.
   const info = m[1] === word ? ZONE_ABBREVIATIONS[word] : undefined;
-  if (!info) return none;
-  return { kind: 'abbreviation', start, end, raw, offsetMinutes: info.offsetMinutes, ambiguous: info.ambiguous };
+  if (info) into.setZone('abbreviation', start, end, raw, info.offsetMinutes, info.ambiguous);
 }
 
-function offsetZone(start: number, end: number, raw: string, sign: string, hours: string, minutes?: string): ParsedZone {
-  const total = (+hours * 60 + (minutes ? +minutes : 0)) * (sign === '-' ? -1 : 1);
-  return { kind: 'offset', start, end, raw, offsetMinutes: total };
+function offsetMinutes(sign: string, hours: string, minutes?: string): number {
+  return (+hours * 60 + (minutes ? +minutes : 0)) * (sign === '-' ? -1 : 1);
 }
 
 const DATE_ONLY = /(\d{4})-(\d{1,2})-(\d{1,2})(?![\d:])/y;

@@ -100,11 +100,23 @@ export const CommentLine = createToken({
   group: 'comments',
 });
 
-export const Indent = createToken({
-  name: 'Indent',
-  pattern: { exec: matcher((text, offset) => (isLineStart(text, offset) ? skipBlanks(text, offset) : NO_MATCH)) },
-  line_breaks: false,
-});
+/** A document indents with a few runs of spaces: one shared string for each, not one per line. */
+const SPACE_RUNS = Array.from({ length: 17 }, (_, n) => ' '.repeat(n));
+
+function indentMatcher() {
+  const match = [''] as unknown as RegExpExecArray;
+  return (text: string, offset: number): RegExpExecArray | null => {
+    if (!isLineStart(text, offset)) return null;
+    const end = skipBlanks(text, offset);
+    if (end === offset) return null;
+    let spaces = end - offset < SPACE_RUNS.length;
+    for (let i = offset; spaces && i < end; i++) spaces = text.charCodeAt(i) === SPACE;
+    match[0] = spaces ? SPACE_RUNS[end - offset] : text.slice(offset, end);
+    return match;
+  };
+}
+
+export const Indent = createToken({ name: 'Indent', pattern: { exec: indentMatcher() }, line_breaks: false });
 
 /** A key at column 0: a section header or a header field. */
 export const TopKey = createToken({
@@ -142,7 +154,7 @@ export const Bullet = createToken({
 export const Text = createToken({ name: 'Text', pattern: { exec: matcher(lineEnd) }, line_breaks: false });
 
 /** Line breaks carry no meaning of their own: every other token knows whether it starts a line. */
-export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, line_breaks: true, group: Lexer.SKIPPED });
+export const Newline = createToken({ name: 'Newline', pattern: { exec: matcher(afterLineBreak) }, line_breaks: true, group: Lexer.SKIPPED });
 
 export const allTokens: TokenType[] = [BlankLine, CommentLine, Indent, TopKey, TopText, Key, Bullet, Text, Newline];
 
