@@ -3,21 +3,18 @@ import type { PostmortemDocument, TextNode, TextPart } from '../language/ast';
 /** Where a piece of prose stands, so wording rules can treat some places differently. */
 export type ProseKind = 'summary' | 'incident' | 'timeline' | 'symptom' | 'why' | 'root-cause' | 'factor' | 'action' | 'lesson' | 'followup' | 'notes';
 
-export interface ProsePart {
-  kind: ProseKind;
-  part: TextPart;
-}
-
 /** Incident fields that hold prose; times, counts and service lists are not prose. */
 const PROSE_INCIDENT_FIELDS = new Set(['detected by', 'functionality', 'impact']);
 /** Action fields that hold prose; `ticket`, `owner`, `due` and the like never do. */
 const PROSE_ACTION_FIELDS = new Set(['why', 'verify', 'addresses']);
 
-/** Every line of free text the authors wrote, each with its exact range. */
-export function proseParts(ast: PostmortemDocument): ProsePart[] {
-  const out: ProsePart[] = [];
+/**
+ * Calls `visit` with every line of free text the authors wrote, in document order, each with its
+ * exact range. A visitor rather than a list: a large document has tens of thousands of lines.
+ */
+export function forEachProsePart(ast: PostmortemDocument, visit: (kind: ProseKind, part: TextPart) => void): void {
   const add = (kind: ProseKind, node: TextNode | undefined) => {
-    if (node) for (const part of node.parts) out.push({ kind, part });
+    if (node) for (const part of node.parts) visit(kind, part);
   };
   for (const section of ast.sections) {
     switch (section.name) {
@@ -65,5 +62,4 @@ export function proseParts(ast: PostmortemDocument): ProsePart[] {
         break;
     }
   }
-  return out;
 }

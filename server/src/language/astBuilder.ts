@@ -23,20 +23,23 @@ const FACTOR_NAMES = new Set(FACTOR_CATEGORIES.map((f) => f.name));
 const LESSON_NAMES = new Set(LESSON_CATEGORIES.map((f) => f.name));
 const WHY_KEY = /^why(?:[ \t]*(\d+))?$/;
 
-/** A line with the parts that matter for deciding what it means. */
+/**
+ * A line with the parts that matter for deciding what it means. The builder reads every line
+ * into the same one (see `line`): nothing here outlives the line, only the nodes made from it.
+ */
 interface Line {
   /** Visual width of the indentation, tabs to the next multiple of four. */
   width: number;
   start: number;
   contentStart: number;
   end: number;
-  key?: KeySpan;
-  keyToken?: IToken;
-  bullet?: IToken;
+  key: KeySpan | undefined;
+  keyToken: IToken | undefined;
+  bullet: IToken | undefined;
   /** Text after the key or bullet, trimmed. */
-  text?: TextPartSpan;
+  text: TextSpan | undefined;
   /** The whole content of the line after the indentation, trimmed: see `contentOf`. */
-  content?: TextPartSpan;
+  content: TextPartSpan | undefined;
 }
 
 /**
@@ -115,15 +118,30 @@ class AstBuilder {
 
   /** The text between two offsets on one line with blanks trimmed, or undefined when blank. */
   private part(start: number, end: number): TextPartSpan | undefined {
-    const text = this.index.text;
-    while (start < end && isBlank(text.charCodeAt(start))) start++;
-    while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
-    if (start === end) return undefined;
-    return new TextPartSpan(this.index, start, end, text.slice(start, end));
+    const from = this.trimStart(start, end);
+    const to = this.trimEnd(from, end);
+    return from === to ? undefined : new TextPartSpan(this.index, from, to, this.index.text.slice(from, to));
+  }
+
+  /** The same as a text node of its own, for text that starts an entry. */
+  private text(start: number, end: number): TextSpan | undefined {
+    const from = this.trimStart(start, end);
+    const to = this.trimEnd(from, end);
+    return from === to ? undefined : new TextSpan(this.index, from, to, this.index.text.slice(from, to));
+  }
+
+  private trimStart(start: number, end: number): number {
+    while (start < end && isBlank(this.index.text.charCodeAt(start))) start++;
+    return start;
+  }
+
+  private trimEnd(start: number, end: number): number {
+    while (end > start && isBlank(this.index.text.charCodeAt(end - 1))) end--;
+    return end;
   }
 
   private textNode(part: TextPartSpan): TextSpan {
-    return new TextSpan(this.index, part);
+    return new TextSpan(this.index, part.startOffset, part.endOffset, part.text);
   }
 
   private keyNode(token: IToken): KeySpan {
@@ -133,20 +151,33 @@ class AstBuilder {
     return new KeySpan(this.index, token.startOffset, token.startOffset + raw.length, raw, name);
   }
 
+  private readonly current: Line = {
+    width: 0,
+    start: 0,
+    contentStart: 0,
+    end: 0,
+    key: undefined,
+    keyToken: undefined,
+    bullet: undefined,
+    text: undefined,
+    content: undefined,
+  };
+
+  /** Reads `raw` into the builder's one line, which the section builders read before the next. */
   private line(raw: RawLine): Line {
-    const last = raw.text ?? raw.key ?? raw.bullet ?? raw.indent;
+    const line = this.current;
     const head = raw.key ?? raw.bullet;
-    return {
-      width: visualWidth(raw.indent.image),
-      start: raw.indent.startOffset,
-      // The indentation token takes every leading blank, so the content starts right after it.
-      contentStart: tokenEnd(raw.indent),
-      end: tokenEnd(last),
-      key: raw.key ? this.keyNode(raw.key) : undefined,
-      keyToken: raw.key,
-      bullet: raw.bullet,
-      text: head && raw.text ? this.part(raw.text.startOffset, tokenEnd(raw.text)) : undefined,
-    };
+    line.width = visualWidth(raw.indent.image);
+    line.start = raw.indent.startOffset;
+    // The indentation token takes every leading blank, so the content starts right after it.
+    line.contentStart = tokenEnd(raw.indent);
+    line.end = tokenEnd(raw.text ?? head ?? raw.indent);
+    line.key = raw.key ? this.keyNode(raw.key) : undefined;
+    line.keyToken = raw.key;
+    line.bullet = raw.bullet;
+    line.text = head && raw.text ? this.text(raw.text.startOffset, tokenEnd(raw.text)) : undefined;
+    line.content = undefined;
+    return line;
   }
 
   /** The whole content of a line as text; made on first use, since most lines never need it. */
@@ -248,8 +279,8 @@ class AstBuilder {
 
   private bulletNode(line: Line): BulletSpan {
     const bulletEnd = tokenEnd(line.bullet!);
-    const text = line.text ?? new TextPartSpan(this.index, bulletEnd, bulletEnd, '');
-    return new BulletSpan(this.index, line.bullet!.startOffset, line.end, this.textNode(text));
+    const text = line.text ?? new TextSpan(this.index, bulletEnd, bulletEnd, '');
+    return new BulletSpan(this.index, line.bullet!.startOffset, line.end, text);
   }
 
   /**
@@ -336,7 +367,7 @@ class AstBuilder {
   }
 
   private field(line: Line): FieldSpan {
-    return new FieldSpan(this.index, line.keyToken!.startOffset, line.end, line.key!, line.text && this.textNode(line.text));
+    return new FieldSpan(this.index, line.keyToken!.startOffset, line.end, line.key!, line.text);
   }
 
   private timelineSection(section: TimelineSection, lines: RawLine[]): TimelineSection {
@@ -345,8 +376,7 @@ class AstBuilder {
       const line = this.line(raw);
       if (!line.bullet && scanTimestamp(this.index.text, line.contentStart, this.scan)) {
         const timestamp = new TimestampSpan(this.index, this.scan);
-        const rest = this.part(timestamp.endOffset, line.end);
-        const event = new TimelineEventSpan(this.index, line.end, timestamp, rest && this.textNode(rest));
+        const event = new TimelineEventSpan(this.index, line.end, timestamp, this.text(timestamp.endOffset, line.end));
         section.events.push(event);
         entry.moveTo(event, line.width);
       } else if (!(entry.node && (line.width > entry.width || line.bullet) && this.continueEntry(entry, line))) {
@@ -365,7 +395,7 @@ class AstBuilder {
       if (whyMatch) {
         const key = line.key!;
         const number = whyMatch[1] !== undefined ? +whyMatch[1] : undefined;
-        const why = new WhySpan(this.index, line.keyToken!.startOffset, line.end, key, number, line.text && this.textNode(line.text));
+        const why = new WhySpan(this.index, line.keyToken!.startOffset, line.end, key, number, line.text);
         if (whyMatch[1] !== undefined) {
           const start = key.startOffset + key.raw.search(/\d/);
           why.numberRange = this.index.range(start, start + whyMatch[1].length);
@@ -393,7 +423,7 @@ class AstBuilder {
     for (const raw of lines) {
       const line = this.line(raw);
       if (line.key && names.has(line.key.name)) {
-        const category = new CategorySpan(this.index, line.keyToken!.startOffset, line.end, line.key, line.text && this.textNode(line.text));
+        const category = new CategorySpan(this.index, line.keyToken!.startOffset, line.end, line.key, line.text);
         section.categories.push(category);
         entry.moveTo(category, line.width, false);
       } else if (line.key) {
@@ -412,7 +442,7 @@ class AstBuilder {
     for (const raw of lines) {
       const line = this.line(raw);
       if (line.key && ACTION_ID.test(line.key.raw)) {
-        item = new ActionItemSpan(this.index, line.keyToken!.startOffset, line.end, line.key, line.text && this.textNode(line.text));
+        item = new ActionItemSpan(this.index, line.keyToken!.startOffset, line.end, line.key, line.text);
         itemWidth = line.width;
         section.items.push(item);
         entry.moveTo(item, line.width, false);
@@ -441,8 +471,7 @@ class AstBuilder {
       if (parsed) {
         const start = line.contentStart;
         const date: DateNode = { raw: content.slice(0, parsed.length), date: parsed.date, invalidReason: parsed.invalidReason, range: this.index.range(start, start + parsed.length) };
-        const rest = this.part(start + parsed.length, line.end);
-        const note = new FollowupNoteSpan(this.index, start, line.end, date, rest && this.textNode(rest));
+        const note = new FollowupNoteSpan(this.index, start, line.end, date, this.text(start + parsed.length, line.end));
         section.notes.push(note);
         entry.moveTo(note, line.width);
       } else if (!(entry.node && (line.width > entry.width || line.bullet) && this.continueEntry(entry, line))) {

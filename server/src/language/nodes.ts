@@ -55,9 +55,9 @@ export class TextSpan extends Span implements TextNode, TextPart {
   text: string;
   private lineParts: TextPartSpan[] | undefined = undefined;
 
-  constructor(index: LineIndex, first: TextPartSpan) {
-    super(index, first.startOffset, first.endOffset);
-    this.text = first.text;
+  constructor(index: LineIndex, startOffset: number, endOffset: number, text: string) {
+    super(index, startOffset, endOffset);
+    this.text = text;
   }
 
   get parts(): LinePart[] {
@@ -75,7 +75,7 @@ export class TextSpan extends Span implements TextNode, TextPart {
 
 /** `text` with `part` appended, or a new text when there was none. */
 function withPart(index: LineIndex, text: TextSpan | undefined, part: TextPartSpan): TextSpan {
-  if (!text) return new TextSpan(index, part);
+  if (!text) return new TextSpan(index, part.startOffset, part.endOffset, part.text);
   text.append(part);
   return text;
 }

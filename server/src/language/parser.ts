@@ -88,10 +88,14 @@ function isInserted(token: IToken): boolean {
   return token.isInsertedInRecovery === true || Number.isNaN(token.startOffset);
 }
 
+const isWhole = (line: RawLine | undefined) => !!line && !!line.indent && !isInserted(line.indent);
+
 function cleanBlock(block: RawBlock): RawBlock {
+  const lines = block.lines ?? [];
   return {
     key: block.key,
     text: block.text && !isInserted(block.text) ? block.text : undefined,
-    lines: (block.lines ?? []).filter((line) => line && line.indent && !isInserted(line.indent)),
+    // Recovery rarely leaves a partial line: keep the parser's array unless it did.
+    lines: lines.every(isWhole) ? lines : lines.filter(isWhole),
   };
 }

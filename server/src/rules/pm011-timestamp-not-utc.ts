@@ -29,7 +29,7 @@ export const pm011: Rule = {
   defaultSeverity: 'warning',
   fixable: true,
   check(context) {
-    const sections = timestampsBySection(context.ast);
+    const sections = timestampsBySection(context);
     const started = sections[0]?.[0];
     // The date a time alone would borrow after every fix: `started` opens each section.
     const startedDate = started?.date && (isConvertible(started) ? calendarDateOf(started.instant!) : started.date);

@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
 import { detectorFor } from './wording/detector';
-import { cachedProseParts, proseFindings, rangeInPart } from './wording/documentWording';
+import { proseFindings, rangeInPart, rootCauseParts } from './wording/documentWording';
 import type { TextPart } from '../language/ast';
 
 interface Offending {
@@ -26,8 +26,8 @@ export const pm023: Rule = {
     for (const { kind, part, match } of proseFindings(context)) {
       if (kind === 'root-cause' && (match.category === 'blame' || match.category === 'person-as-cause')) add({ part, start: match.start, end: match.end });
     }
-    for (const { kind, part } of cachedProseParts(context)) {
-      if (kind === 'root-cause') for (const person of detector.personMentions(part.text)) add({ part, ...person });
+    for (const part of rootCauseParts(context)) {
+      for (const person of detector.personMentions(part.text)) add({ part, ...person });
     }
     for (const [part, found] of byPart) {
       // "@bob's mistake" is a person and blame wording at once: one diagnostic for the words.

@@ -1,7 +1,8 @@
 import type { PostmortemDocument, TimestampNode } from '../language/ast';
+import type { RuleContext } from './rule';
 
-/** The valid timestamps of one section, in order: the incident's time fields or the timeline's events. */
-export function timestampsBySection(ast: PostmortemDocument): TimestampNode[][] {
+/** The valid timestamps of each section that has them, in order: the incident's time fields, the timeline's events. */
+function timestampsOf(ast: PostmortemDocument): TimestampNode[][] {
   const out: TimestampNode[][] = [];
   for (const section of ast.sections) {
     const stamps: TimestampNode[] = [];
@@ -17,7 +18,7 @@ export function timestampsBySection(ast: PostmortemDocument): TimestampNode[][] 
   return out;
 }
 
-/** Every timestamp in the document: the incident's time fields, then the timeline events. */
-export function allTimestamps(ast: PostmortemDocument): TimestampNode[] {
-  return timestampsBySection(ast).flat();
+/** `timestampsOf` the analysed document, worked out once for the rules that read it. */
+export function timestampsBySection(context: RuleContext): TimestampNode[][] {
+  return context.shared(timestampsOf, () => timestampsOf(context.ast));
 }

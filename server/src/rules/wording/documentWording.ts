@@ -4,7 +4,7 @@
  */
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { TextPart } from '../../language/ast';
-import { proseParts, type ProseKind, type ProsePart } from '../../analysis/prose';
+import { forEachProsePart, type ProseKind } from '../../analysis/prose';
 import type { RuleContext } from '../rule';
 import { detectorFor, type LineEdit, type WordingMatch } from './detector';
 
@@ -15,18 +15,20 @@ export interface ProseFinding {
 }
 
 interface DocumentWording {
-  parts: ProsePart[];
   findings: ProseFinding[];
+  /** The root cause's lines, which PM023 also reads for people's names. */
+  rootCauseParts: TextPart[];
 }
 
 function scanWording(context: RuleContext): DocumentWording {
   const detector = detectorFor(context.config);
-  const parts = proseParts(context.ast);
   const findings: ProseFinding[] = [];
-  for (const { kind, part } of parts) {
+  const rootCauseParts: TextPart[] = [];
+  forEachProsePart(context.ast, (kind, part) => {
     for (const match of detector.scanLine(part.text)) findings.push({ kind, part, match });
-  }
-  return { parts, findings };
+    if (kind === 'root-cause') rootCauseParts.push(part);
+  });
+  return { findings, rootCauseParts };
 }
 
 function documentWording(context: RuleContext): DocumentWording {
@@ -38,9 +40,9 @@ export function proseFindings(context: RuleContext): ProseFinding[] {
   return documentWording(context).findings;
 }
 
-/** The document's prose lines, as `proseParts` gives them. */
-export function cachedProseParts(context: RuleContext): ProsePart[] {
-  return documentWording(context).parts;
+/** The lines of the root cause, in document order. */
+export function rootCauseParts(context: RuleContext): TextPart[] {
+  return documentWording(context).rootCauseParts;
 }
 
 /** The range of characters `start`–`end` of a one-line text part. */
