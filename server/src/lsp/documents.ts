@@ -49,8 +49,8 @@ const MAX_DELAY_MS = 500;
 export const MAX_ANALYSED_LENGTH = 2 * 1024 * 1024;
 
 /**
- * How much text the kept analyses may cover together. An analysis holds the whole AST, some 20
- * times the size of its text (3 MB for a 2,000-line document), and requests come for the
+ * How much text the kept analyses may cover together. An analysis holds the whole AST, some 7
+ * times the size of its text (1 MB for a 2,000-line document), and requests come for the
  * documents being edited; the least recently used analyses are dropped first (the one in use
  * never), and a document whose analysis was dropped is analysed again when next asked for.
  * A typical postmortem is 5–20 KB, so a dozen or more of them stay cached.
