@@ -113,6 +113,24 @@ describe('LSP configuration', () => {
     assert.deepEqual(await nextPublication(uri, seen), []);
   });
 
+  it('applies the latest settings when an earlier read of them answers last', async () => {
+    const uri = fileUri('d.postmortem');
+    assert.equal((await server.open(uri, zoneless))[0].severity, DiagnosticSeverity.Warning);
+    let answerStale!: () => void;
+    server.settings = new Promise((resolve) => (answerStale = () => resolve({ rules: { PM010: 'hint' } })));
+    const asked = server.configurationRequests;
+    await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    await server.waitFor('the server to ask for the settings', () => (server.configurationRequests > asked ? true : undefined));
+    server.settings = { rules: { PM010: 'off' } };
+    const seen = server.publications(uri).length;
+    await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    assert.deepEqual(await nextPublication(uri, seen), []);
+    // The first read answers now, with what the settings were before the latest change.
+    answerStale();
+    const version = server.change(uri, [{ text: zoneless }]);
+    assert.deepEqual(await server.diagnosticsFor(uri, version), []);
+  });
+
   it('re-reads .postmortemrc.json when the watcher reports a change', async () => {
     const rc = join(folder, '.postmortemrc.json');
     writeFileSync(rc, JSON.stringify({ rules: { PM010: 'warning' } }));

@@ -111,8 +111,16 @@ connection.onInitialized(async () => {
   await buildIndex();
 });
 
-/** Reads the settings; no diagnostics are published meanwhile, then every document is checked again. */
+/** Counts reads of the settings, so that only the latest one applies what it read. */
+let settingsReads = 0;
+
+/**
+ * Reads the settings; no diagnostics are published meanwhile, then every document is checked
+ * again. When the settings change again while a read waits for the client, the earlier read's
+ * answer may be the older one, or arrive last: only the latest read applies its answer.
+ */
 async function loadSettings() {
+  const read = ++settingsReads;
   documents.pausePublishing();
   let value = pushedSettings;
   if (client.workspace?.configuration) {
@@ -122,6 +130,7 @@ async function loadSettings() {
       connection.console.warn(`Cannot read the postmortem settings: ${String(error)}`);
     }
   }
+  if (read !== settingsReads) return;
   const { settings, problems } = readSettings(value);
   configuration.settings = settings;
   configuration.report(problems);

@@ -61,6 +61,8 @@ export class TestServer {
   private readonly published = new Map<string, PublishDiagnosticsParams[]>();
   private readonly waiters = new Set<() => void>();
   private stderr = '';
+  /** How many `workspace/configuration` requests the server has sent. */
+  configurationRequests = 0;
 
   private constructor(readonly connection: ProtocolConnection, readonly process: ChildProcess, public settings: unknown) {}
 
@@ -99,7 +101,13 @@ export class TestServer {
       this.progress.push(params);
       this.wake();
     });
-    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'postmortem' ? this.settings : null)));
+    // `settings` may be a promise, to answer a request late.
+    connection.onRequest(ConfigurationRequest.type, async (params) => {
+      this.configurationRequests++;
+      this.wake();
+      const settings = await this.settings;
+      return params.items.map((item) => (item.section === 'postmortem' ? settings : null));
+    });
     connection.onRequest(RegistrationRequest.type, (params) => {
       this.registrations.push(...params.registrations.map((r) => r.method));
       return null;
