@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { stopAtEnd } from '../helpers/stopAtEnd';
 
 /** Debian's Chromium, installed by scripts/ensure-chromium.sh (run by `npm test`'s pretest). */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -13,10 +14,14 @@ export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: run "sh scripts/ensure-chromium.sh" (as root) or "apt-get install -y chromium"`);
   }
-  return chromium.launch({
+  const launched = chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  const forget = stopAtEnd(async () => (await launched).close());
+  const browser = await launched;
+  browser.on('disconnected', forget);
+  return browser;
 }
 
 /**

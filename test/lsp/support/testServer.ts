@@ -11,6 +11,7 @@ import {
   InitializeRequest, PublishDiagnosticsNotification, RegistrationRequest, ShowMessageNotification, ShutdownRequest,
   StreamMessageReader, StreamMessageWriter, WorkDoneProgressCreateRequest,
 } from 'vscode-languageserver-protocol/node';
+import { stopAtEnd } from '../../helpers/stopAtEnd';
 
 export const REPO_ROOT = join(import.meta.dirname, '..', '..', '..');
 export const SERVER_PATH = join(REPO_ROOT, 'dist', 'server.js');
@@ -61,6 +62,7 @@ export class TestServer {
   private readonly published = new Map<string, PublishDiagnosticsParams[]>();
   private readonly waiters = new Set<() => void>();
   private stderr = '';
+  private forgetAtEnd: () => void = () => undefined;
   /** How many `workspace/configuration` requests the server has sent. */
   configurationRequests = 0;
 
@@ -70,6 +72,7 @@ export class TestServer {
     const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const server = new TestServer(connection, child, options.settings ?? {});
+    server.forgetAtEnd = stopAtEnd(() => server.stop());
     child.stderr!.on('data', (chunk) => (server.stderr += String(chunk)));
     server.listen();
     connection.listen();
@@ -221,6 +224,7 @@ export class TestServer {
     }
     this.connection.dispose();
     if (this.process.exitCode === null) this.process.kill();
+    this.forgetAtEnd();
   }
 
   /** Whether the server process is still running (it must survive every bad input). */
