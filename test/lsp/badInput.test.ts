@@ -5,7 +5,8 @@ import {
   SelectionRangeRequest,
 } from 'vscode-languageserver-protocol/node';
 import { buildServer } from './support/build';
-import { CLEAN_POSTMORTEM, readExample, uniqueUri } from './support/documents';
+import { CLEAN_POSTMORTEM } from '../helpers/postmortems';
+import { readExample, uniqueUri } from './support/documents';
 import { TestServer } from './support/testServer';
 
 /** Diagnostics without what may legitimately differ between two servers' runs. */

@@ -6,10 +6,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { CodeActionRequest, DidChangeWatchedFilesNotification, ExecuteCommandRequest, FileChangeType } from 'vscode-languageserver-protocol/node';
 import { buildServer } from './support/build';
-import { CLEAN_POSTMORTEM, readExample, uniqueUri } from './support/documents';
+import { CLEAN_POSTMORTEM, ZONELESS_POSTMORTEM } from '../helpers/postmortems';
+import { readExample, uniqueUri } from './support/documents';
 import { TestServer } from './support/testServer';
-
-const ZONELESS = CLEAN_POSTMORTEM.replace('  14:30 UTC  Connection pool', '  14:30  Connection pool');
 
 describe('LSP code actions', () => {
   let server: TestServer;
@@ -32,7 +31,7 @@ describe('LSP code actions', () => {
 
   it('marks a zone-less time as UTC: exact text, and the diagnostic is gone', async () => {
     const uri = uniqueUri('pm010');
-    const [diagnostic] = await server.open(uri, ZONELESS);
+    const [diagnostic] = await server.open(uri, ZONELESS_POSTMORTEM);
     const actions = await actionsAt(uri, diagnostic.range, [diagnostic]);
     const fix = actions.find((a) => a.kind === 'quickfix' && a.diagnostics?.[0].code === 'PM010' && a.isPreferred);
     assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
@@ -100,7 +99,7 @@ describe('LSP code actions', () => {
 
   it('gives quick fixes only to requests that want them, and fix-all only on request', async () => {
     const uri = uniqueUri('only');
-    const [diagnostic] = await server.open(uri, ZONELESS);
+    const [diagnostic] = await server.open(uri, ZONELESS_POSTMORTEM);
     assert.deepEqual(await actionsAt(uri, diagnostic.range, [diagnostic], ['refactor']), []);
     const plain = await actionsAt(uri, diagnostic.range, [diagnostic]);
     assert.ok(plain.every((a) => a.kind === 'quickfix'));
@@ -123,7 +122,7 @@ describe('LSP "disable this rule" action', () => {
   const rc = () => join(folder, '.postmortemrc.json');
 
   async function disableAction(uri: string): Promise<CodeAction | undefined> {
-    const [diagnostic] = await server.open(uri, ZONELESS);
+    const [diagnostic] = await server.open(uri, ZONELESS_POSTMORTEM);
     const actions = (await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } })) as CodeAction[];
     return actions.find((a) => a.title === 'Disable PM010 in .postmortemrc.json');
   }

@@ -4,7 +4,8 @@ import { CompletionRequest, MarkupContent } from 'vscode-languageserver-protocol
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildServer } from './support/build';
 import { withCursors } from './support/cursors';
-import { CLEAN_POSTMORTEM, uniqueUri } from './support/documents';
+import { CLEAN_POSTMORTEM } from '../helpers/postmortems';
+import { uniqueUri } from './support/documents';
 import { TestServer } from './support/testServer';
 
 describe('LSP completion', () => {

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver-protocol/node';
 import { buildServer } from './support/build';
-import { CLEAN_POSTMORTEM, readExample, uniqueUri } from './support/documents';
+import { CLEAN_POSTMORTEM, ZONELESS_POSTMORTEM } from '../helpers/postmortems';
+import { readExample, uniqueUri } from './support/documents';
 import { TestServer } from './support/testServer';
 
 describe('LSP diagnostics', () => {
@@ -21,7 +22,7 @@ describe('LSP diagnostics', () => {
   });
 
   it('publishes code, rule page, source and LSP severity for each finding', async () => {
-    const text = CLEAN_POSTMORTEM.replace('  14:30 UTC  Connection pool', '  14:30  Connection pool');
+    const text = ZONELESS_POSTMORTEM;
     const [diagnostic, ...others] = await server.open(uniqueUri('zone'), text);
     assert.deepEqual(others, []);
     assert.equal(diagnostic.code, 'PM010');
@@ -56,7 +57,7 @@ describe('LSP diagnostics', () => {
 
   it('follows incremental edits: fixing the text by hand clears the finding', async () => {
     const uri = uniqueUri('incremental');
-    const text = CLEAN_POSTMORTEM.replace('  14:30 UTC  Connection pool', '  14:30  Connection pool');
+    const text = ZONELESS_POSTMORTEM;
     assert.equal((await server.open(uri, text)).length, 1);
     const line = text.split('\n').findIndex((l) => l.startsWith('  14:30  Connection'));
     const version = server.change(uri, [{ range: { start: { line, character: 7 }, end: { line, character: 7 } }, text: ' UTC' }]);
@@ -78,7 +79,6 @@ describe('LSP diagnostics', () => {
 describe('LSP configuration', () => {
   let folder: string;
   let server: TestServer;
-  const zoneless = CLEAN_POSTMORTEM.replace('  14:30 UTC  Connection pool', '  14:30  Connection pool');
 
   beforeEach(async () => {
     await buildServer();
@@ -96,7 +96,7 @@ describe('LSP configuration', () => {
 
   it('reads the nearest .postmortemrc.json', async () => {
     writeFileSync(join(folder, '.postmortemrc.json'), JSON.stringify({ rules: { PM010: 'error' } }));
-    const [diagnostic] = await server.open(fileUri('a.postmortem'), zoneless);
+    const [diagnostic] = await server.open(fileUri('a.postmortem'), ZONELESS_POSTMORTEM);
     assert.equal(diagnostic.severity, DiagnosticSeverity.Error);
   });
 
@@ -105,7 +105,7 @@ describe('LSP configuration', () => {
     const uri = fileUri('b.postmortem');
     server.settings = { rules: { PM010: 'hint' } };
     await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
-    const [diagnostic] = await server.open(uri, zoneless);
+    const [diagnostic] = await server.open(uri, ZONELESS_POSTMORTEM);
     assert.equal(diagnostic.severity, DiagnosticSeverity.Hint);
     const seen = server.publications(uri).length;
     server.settings = { rules: { PM010: 'off' } };
@@ -115,7 +115,7 @@ describe('LSP configuration', () => {
 
   it('applies the latest settings when an earlier read of them answers last', async () => {
     const uri = fileUri('d.postmortem');
-    assert.equal((await server.open(uri, zoneless))[0].severity, DiagnosticSeverity.Warning);
+    assert.equal((await server.open(uri, ZONELESS_POSTMORTEM))[0].severity, DiagnosticSeverity.Warning);
     let answerStale!: () => void;
     server.settings = new Promise((resolve) => (answerStale = () => resolve({ rules: { PM010: 'hint' } })));
     const asked = server.configurationRequests;
@@ -127,7 +127,7 @@ describe('LSP configuration', () => {
     assert.deepEqual(await nextPublication(uri, seen), []);
     // The first read answers now, with what the settings were before the latest change.
     answerStale();
-    const version = server.change(uri, [{ text: zoneless }]);
+    const version = server.change(uri, [{ text: ZONELESS_POSTMORTEM }]);
     assert.deepEqual(await server.diagnosticsFor(uri, version), []);
   });
 
@@ -135,7 +135,7 @@ describe('LSP configuration', () => {
     const rc = join(folder, '.postmortemrc.json');
     writeFileSync(rc, JSON.stringify({ rules: { PM010: 'warning' } }));
     const uri = fileUri('c.postmortem');
-    assert.equal((await server.open(uri, zoneless)).length, 1);
+    assert.equal((await server.open(uri, ZONELESS_POSTMORTEM)).length, 1);
     assert.ok(server.registrations.includes(DidChangeWatchedFilesNotification.method), 'the server asks the client to watch files');
     const seen = server.publications(uri).length;
     writeFileSync(rc, JSON.stringify({ rules: { PM010: 'off' } }));
@@ -145,8 +145,8 @@ describe('LSP configuration', () => {
 
   it('shows a broken configuration file once, and still checks the document with the defaults', async () => {
     writeFileSync(join(folder, '.postmortemrc.json'), '{ "rules": { "PM010": "loud" }, }');
-    const first = await server.open(fileUri('d.postmortem'), zoneless);
-    const second = await server.open(fileUri('e.postmortem'), zoneless);
+    const first = await server.open(fileUri('d.postmortem'), ZONELESS_POSTMORTEM);
+    const second = await server.open(fileUri('e.postmortem'), ZONELESS_POSTMORTEM);
     assert.deepEqual(first.map((d) => d.code), ['PM010']);
     assert.deepEqual(second.map((d) => d.code), ['PM010']);
     const warnings = server.messages.filter((m) => m.message.includes('.postmortemrc.json'));
@@ -159,7 +159,7 @@ describe('LSP configuration', () => {
     server.settings = { rules: { PM010: 'error', PM999: 'off' }, requiredWhys: 'five' };
     await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
     await server.waitFor('a warning about the settings', () => server.messages.find((m) => m.message.includes('postmortem.')));
-    const [diagnostic] = await server.open(fileUri('f.postmortem'), zoneless);
+    const [diagnostic] = await server.open(fileUri('f.postmortem'), ZONELESS_POSTMORTEM);
     assert.equal(diagnostic.severity, DiagnosticSeverity.Error);
   });
 
@@ -167,6 +167,6 @@ describe('LSP configuration', () => {
     await server.stop();
     writeFileSync(join(folder, '.postmortemrc.json'), JSON.stringify({ rules: { PM010: 'off' } }));
     server = await TestServer.start({ initializationOptions: { trusted: false }, workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'test' }] });
-    assert.deepEqual((await server.open(fileUri('g.postmortem'), zoneless)).map((d) => d.code), ['PM010']);
+    assert.deepEqual((await server.open(fileUri('g.postmortem'), ZONELESS_POSTMORTEM)).map((d) => d.code), ['PM010']);
   });
 });

@@ -3,7 +3,8 @@ import type { Hover, InlayHint } from 'vscode-languageserver-protocol/node';
 import { DidChangeConfigurationNotification, HoverRequest, InlayHintRequest, MarkupContent } from 'vscode-languageserver-protocol/node';
 import { buildServer } from './support/build';
 import { withCursors } from './support/cursors';
-import { CLEAN_POSTMORTEM, uniqueUri } from './support/documents';
+import { CLEAN_POSTMORTEM } from '../helpers/postmortems';
+import { uniqueUri } from './support/documents';
 import { TestServer } from './support/testServer';
 
 describe('LSP hover and inlay hints', () => {

@@ -10,7 +10,8 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { buildServer } from './support/build';
 import { withCursors } from './support/cursors';
-import { CLEAN_POSTMORTEM, uniqueUri } from './support/documents';
+import { CLEAN_POSTMORTEM } from '../helpers/postmortems';
+import { uniqueUri } from './support/documents';
 import { TestServer } from './support/testServer';
 
 /** The symbol tree as `name` / `  child` lines, easy to compare and to read in a failure. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, codeOf, diagnosticsWhen, openPostmortem, ZONELESS_POSTMORTEM } from './helpers';
+import { activateExtension, closeAllEditors, codeOf, diagnosticsWhen, openPostmortem } from './helpers';
+import { ZONELESS_POSTMORTEM } from '../helpers/postmortems';
 
 describe('diagnostics in VS Code', () => {
   before(activateExtension);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, diagnosticsWhen, openPostmortem, symbolsWhen, withCursor, ZONELESS_POSTMORTEM } from './helpers';
+import { activateExtension, closeAllEditors, diagnosticsWhen, openPostmortem, symbolsWhen, withCursor } from './helpers';
+import { ZONELESS_POSTMORTEM } from '../helpers/postmortems';
 
 describe('language features in VS Code', () => {
   before(activateExtension);
