@@ -78,17 +78,6 @@ function tokenEnd(token: IToken): number {
 
 /** Only spaces and tabs are indentation and padding; other white space is text. */
 const isBlank = (c: number) => c === 32 || c === 9;
-function trimBlanksStart(s: string): string {
-  let i = 0;
-  while (i < s.length && isBlank(s.charCodeAt(i))) i++;
-  return i ? s.slice(i) : s;
-}
-function trimBlanksEnd(s: string): string {
-  let i = s.length;
-  while (i > 0 && isBlank(s.charCodeAt(i - 1))) i--;
-  return i < s.length ? s.slice(0, i) : s;
-}
-const trimBlanks = (s: string) => trimBlanksEnd(trimBlanksStart(s));
 
 function visualWidth(indent: string): number {
   let width = 0;
@@ -204,11 +193,11 @@ class AstBuilder {
     if (Number.isNaN(token.startOffset) || token.tokenType.name === 'EOF') return;
     const line = this.index.lineOf(token.startOffset);
     const start = this.index.lineStarts[line];
-    const raw = this.index.lineText(line);
-    const leading = raw.length - trimBlanksStart(raw).length;
-    const range = this.index.range(start + leading, start + Math.max(leading, trimBlanksEnd(raw).length));
+    const end = this.index.lineEnd(line);
+    const contentStart = this.trimStart(start, end);
+    const range = this.index.range(contentStart, this.trimEnd(contentStart, end));
     const message =
-      leading === 0
+      contentStart === start
         ? `Line ${line + 1} stands at column 0 but is not a section header or header field: indent it under a section, or make it a header such as \`timeline:\`.`
         : `Line ${line + 1} is indented but no section header stands above it: start the document with \`postmortem: TITLE\` and put this line under a section.`;
     doc.syntaxErrors.push({ range, message });
@@ -484,8 +473,9 @@ class AstBuilder {
   private dateValue(part: LinePart): DateNode {
     const parsed = parseDate(part.text);
     if (!parsed) return { raw: part.text, range: part.range, invalidReason: `“${part.text}” is not a date in the form YYYY-MM-DD` };
-    const rest = trimBlanks(part.text.slice(parsed.length));
     const start = part.startOffset;
+    const restStart = this.trimStart(start + parsed.length, part.endOffset);
+    const rest = this.index.text.slice(restStart, this.trimEnd(restStart, part.endOffset));
     // Text after the date is part of what is wrong, so the range covers it too.
     const range = rest && !parsed.invalidReason ? part.range : this.index.range(start, start + parsed.length);
     return { raw: part.text.slice(0, parsed.length), date: parsed.date, range, invalidReason: parsed.invalidReason ?? (rest ? `unexpected “${rest}” after the date` : undefined) };

@@ -151,10 +151,9 @@ export class TimestampSpan extends Span implements TimestampNode {
   }
 }
 
-export class FieldSpan extends Span implements ContinuedNode, FieldNode {
+/** A key with its text and bullets: a field, a why, a category. The lines below continue its value. */
+abstract class KeyedSpan extends Span implements ContinuedNode {
   readonly bullets: BulletNode[] = [];
-  timestamp: TimestampNode | undefined = undefined;
-  dateValue: DateNode | undefined = undefined;
 
   constructor(index: LineIndex, startOffset: number, endOffset: number, readonly key: KeyNode, public value: TextSpan | undefined) {
     super(index, startOffset, endOffset);
@@ -163,6 +162,11 @@ export class FieldSpan extends Span implements ContinuedNode, FieldNode {
   appendText(part: TextPartSpan): void {
     this.value = withPart(this.index, this.value, part);
   }
+}
+
+export class FieldSpan extends KeyedSpan implements FieldNode {
+  timestamp: TimestampNode | undefined = undefined;
+  dateValue: DateNode | undefined = undefined;
 }
 
 export class TimelineEventSpan extends Span implements ContinuedNode, TimelineEventNode {
@@ -177,37 +181,15 @@ export class TimelineEventSpan extends Span implements ContinuedNode, TimelineEv
   }
 }
 
-export class WhySpan extends Span implements ContinuedNode, WhyNode {
-  readonly bullets: BulletNode[] = [];
+export class WhySpan extends KeyedSpan implements WhyNode {
   numberRange: Range | undefined = undefined;
 
-  constructor(
-    index: LineIndex,
-    startOffset: number,
-    endOffset: number,
-    readonly key: KeyNode,
-    readonly number: number | undefined,
-    public value: TextSpan | undefined,
-  ) {
-    super(index, startOffset, endOffset);
-  }
-
-  appendText(part: TextPartSpan): void {
-    this.value = withPart(this.index, this.value, part);
+  constructor(index: LineIndex, startOffset: number, endOffset: number, key: KeyNode, readonly number: number | undefined, value: TextSpan | undefined) {
+    super(index, startOffset, endOffset, key, value);
   }
 }
 
-export class CategorySpan extends Span implements ContinuedNode, CategoryNode {
-  readonly bullets: BulletNode[] = [];
-
-  constructor(index: LineIndex, startOffset: number, endOffset: number, readonly key: KeyNode, public value: TextSpan | undefined) {
-    super(index, startOffset, endOffset);
-  }
-
-  appendText(part: TextPartSpan): void {
-    this.value = withPart(this.index, this.value, part);
-  }
-}
+export class CategorySpan extends KeyedSpan implements CategoryNode {}
 
 export class ActionItemSpan extends Span implements ContinuedNode, ActionItemNode {
   readonly bullets: BulletNode[] = [];

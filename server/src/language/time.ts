@@ -209,7 +209,7 @@ function scanZone(text: string, at: number, into: TimestampScan): void {
   if (text.startsWith(' UTC', at) && wordEndsAt(text, at + 4) && text[at + 4] !== '+' && text[at + 4] !== '-') {
     return into.setZone('utc', at + 1, at + 4, 'UTC');
   }
-  if ((text[at] === 'Z' || text[at] === 'z') && !/[A-Za-z0-9]/.test(text[at + 1] ?? '')) {
+  if ((text[at] === 'Z' || text[at] === 'z') && wordEndsAt(text, at + 1)) {
     return into.setZone('utc', at, at + 1, text[at]);
   }
   ATTACHED_OFFSET.lastIndex = at;

@@ -44,13 +44,18 @@ function afterLineBreak(text: string, i: number): number {
   return text.charCodeAt(i) === LF ? i + 1 : i;
 }
 
-/** Chevrotain reads only `[0]` of a match, at once, so one array per token type is reused. */
-function matcher(scan: (text: string, offset: number) => number) {
+const sliceOf = (text: string, start: number, end: number) => text.slice(start, end);
+
+/**
+ * Chevrotain reads only `[0]` of a match, at once, so one array per token type is reused.
+ * `image` gives the token's text; it must be exactly the text between the two offsets.
+ */
+function matcher(scan: (text: string, offset: number) => number, image = sliceOf) {
   const match = [''] as unknown as RegExpExecArray;
   return (text: string, offset: number): RegExpExecArray | null => {
     const end = scan(text, offset);
     if (end <= offset) return null;
-    match[0] = text.slice(offset, end);
+    match[0] = image(text, offset, end);
     return match;
   };
 }
@@ -103,20 +108,17 @@ export const CommentLine = createToken({
 /** A document indents with a few runs of spaces: one shared string for each, not one per line. */
 const SPACE_RUNS = Array.from({ length: 17 }, (_, n) => ' '.repeat(n));
 
-function indentMatcher() {
-  const match = [''] as unknown as RegExpExecArray;
-  return (text: string, offset: number): RegExpExecArray | null => {
-    if (!isLineStart(text, offset)) return null;
-    const end = skipBlanks(text, offset);
-    if (end === offset) return null;
-    let spaces = end - offset < SPACE_RUNS.length;
-    for (let i = offset; spaces && i < end; i++) spaces = text.charCodeAt(i) === SPACE;
-    match[0] = spaces ? SPACE_RUNS[end - offset] : text.slice(offset, end);
-    return match;
-  };
+function indentImage(text: string, start: number, end: number): string {
+  let spaces = end - start < SPACE_RUNS.length;
+  for (let i = start; spaces && i < end; i++) spaces = text.charCodeAt(i) === SPACE;
+  return spaces ? SPACE_RUNS[end - start] : text.slice(start, end);
 }
 
-export const Indent = createToken({ name: 'Indent', pattern: { exec: indentMatcher() }, line_breaks: false });
+export const Indent = createToken({
+  name: 'Indent',
+  pattern: { exec: matcher((text, offset) => (isLineStart(text, offset) ? skipBlanks(text, offset) : NO_MATCH), indentImage) },
+  line_breaks: false,
+});
 
 /** A key at column 0: a section header or a header field. */
 export const TopKey = createToken({
