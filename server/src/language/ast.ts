@@ -25,7 +25,11 @@ export interface TextPart extends AstNode {
   text: string;
 }
 
-export type ZoneKind = 'utc' | 'offset' | 'abbreviation' | 'none';
+/**
+ * `region`: an IANA name or a generic region name (`PT`, `Eastern`), whose offset depends on the
+ * date; `unknown`: a zone-shaped word (`PTZ`) that names no zone the tools know.
+ */
+export type ZoneKind = 'utc' | 'offset' | 'abbreviation' | 'region' | 'unknown' | 'none';
 
 export interface ZoneNode extends AstNode {
   kind: ZoneKind;
@@ -34,7 +38,16 @@ export interface ZoneNode extends AstNode {
   offsetMinutes?: number;
   /** Set for abbreviations with more than one common meaning (no automatic conversion). */
   ambiguous?: boolean;
+  /** The IANA zone of a `region` zone; its offset is the one in force at the timestamp. */
+  region?: string;
 }
+
+/** Why a wall-clock time in a region zone names no single instant. */
+export type LocalTimeProblem =
+  /** The clocks skipped it (spring forward): `before`/`after` are the offsets either side. */
+  | { kind: 'gap'; before: number; after: number }
+  /** The clocks showed it twice (fall back): both readings, earlier first. */
+  | { kind: 'ambiguous'; instants: [number, number]; offsets: [number, number] };
 
 export interface CalendarDate {
   year: number;
@@ -55,7 +68,15 @@ export interface TimestampNode extends AstNode {
   timeRange: Range;
   /** `T` between date and time (ISO form) rather than a space. */
   isoSeparator: boolean;
+  /** Written on the 12-hour clock (`9:37AM`); `hour` is already 0–23. */
+  twelveHour: boolean;
+  /** Marked as known only roughly (`~23:25 UTC`, `about 14:30 UTC`). */
+  approximate: boolean;
+  /** The approximate marker, when there is one; `range` starts after it. */
+  approximateRange?: Range;
   zone: ZoneNode;
+  /** Set when a region zone's wall-clock time was skipped or repeated by a daylight-saving switch. */
+  localTimeProblem?: LocalTimeProblem;
   /** Milliseconds since the epoch in UTC; undefined when the date or zone is unknown or invalid. */
   instant?: number;
   /** Why the date or time is impossible (`2025-02-30`, `25:61`), if it is. */

@@ -1,7 +1,7 @@
 import type { IToken } from 'chevrotain';
 import type {
   ActionsSection, BulletNode, CalendarDate, CategorySection, DateNode, FieldSection, FollowupSection, PostmortemDocument,
-  SectionNode, StrayLine, TextSection, TimelineSection, TimestampNode, UnknownSection, WhysSection,
+  SectionNode, StrayLine, TextSection, TimelineSection, UnknownSection, WhysSection,
 } from './ast';
 import { LineIndex } from './lineIndex';
 import {
@@ -10,7 +10,8 @@ import {
 } from './nodes';
 import type { RawBlock, RawLine } from './parser';
 import { parseLines } from './parser';
-import { TimestampScan, parseDate, scanTimestamp, toInstant } from './time';
+import { formatOffset, resolveLocalTime } from './regionZones';
+import { TimestampScan, formatDate, pad2, parseDate, scanTimestamp, toInstant } from './time';
 import {
   ACTION_FIELDS, ACTION_ID, FACTOR_CATEGORIES, HEADER_FIELDS, INCIDENT_FIELDS, LESSON_CATEGORIES, SECTION_NAMES,
   TIMESTAMP_FIELDS, canonicalKey,
@@ -485,7 +486,7 @@ class AstBuilder {
     if (scanTimestamp(this.index.text, part.startOffset, this.scan)) return new TimestampSpan(this.index, this.scan);
     // Not a timestamp: the whole value is what is wrong, with no zone at its end.
     const invalid = new TimestampScan();
-    invalid.start = invalid.timeStart = part.startOffset;
+    invalid.prefixStart = invalid.start = invalid.timeStart = part.startOffset;
     invalid.end = invalid.timeEnd = invalid.zoneStart = invalid.zoneEnd = part.endOffset;
     invalid.invalidReason = `“${part.text}” is not a timestamp such as 2025-02-14 14:30 UTC`;
     return new TimestampSpan(this.index, invalid);
@@ -500,25 +501,47 @@ class AstBuilder {
     const incident = doc.sections.find((s): s is FieldSection => s.name === 'incident');
     const started = incident?.fields.find((f) => f.key.name === 'started')?.timestamp;
     const startedDate = started && !started.invalidReason ? started.date : undefined;
-    const resolveAll = (stamps: TimestampNode[]) => {
+    const resolveAll = (stamps: TimestampSpan[]) => {
       let previous: CalendarDate | undefined = startedDate;
       for (const stamp of stamps) {
         if (stamp.date && !stamp.invalidReason) previous = stamp.date;
         stamp.effectiveDate = stamp.date ?? previous;
-        if (stamp.invalidReason || !stamp.effectiveDate) continue;
-        const offset = stamp.zone.kind === 'none' ? 0 : stamp.zone.offsetMinutes;
-        if (offset === undefined) continue;
-        stamp.instant = toInstant(stamp.effectiveDate, stamp.hour, stamp.minute, stamp.second ?? 0, offset);
+        if (!stamp.invalidReason && stamp.effectiveDate) placeInUtc(stamp, stamp.effectiveDate);
       }
     };
     for (const section of doc.sections) {
       if (section.name === 'incident') {
-        const stamps = section.fields.map((f) => f.timestamp).filter((t): t is TimestampNode => !!t);
+        const stamps = section.fields.map((f) => f.timestamp).filter((t): t is TimestampSpan => !!t);
         // `started` dates the section even when written below a time alone.
         resolveAll(stamps);
       } else if (section.name === 'timeline') {
-        resolveAll(section.events.map((e) => e.timestamp));
+        resolveAll(section.events.map((e) => e.timestamp as TimestampSpan));
       }
     }
   }
+}
+
+/**
+ * Gives a timestamp on a known date its UTC instant. A time without a zone counts as UTC, which
+ * is what its quick fix will make it; an ambiguous or unknown zone has no instant. A region zone
+ * takes the offset in force at that moment; a wall time a daylight-saving switch skipped is
+ * invalid, and one it repeated is left without an instant rather than silently given either.
+ */
+export function placeInUtc(stamp: TimestampSpan, date: CalendarDate): void {
+  const zone = stamp.zone;
+  if (zone.kind === 'region' && zone.region) {
+    const local = resolveLocalTime(zone.region, date, stamp.hour, stamp.minute, stamp.second ?? 0);
+    if (local.kind === 'exact') {
+      zone.offsetMinutes = local.offsetMinutes;
+      stamp.instant = local.instant;
+      return;
+    }
+    stamp.localTimeProblem = local;
+    if (local.kind === 'gap') {
+      stamp.invalidReason = `${formatDate(date)} ${pad2(stamp.hour)}:${pad2(stamp.minute)} did not happen in ${zone.region}: the clocks went from ${formatOffset(local.before)} to ${formatOffset(local.after)} and skipped it`;
+    }
+    return;
+  }
+  const offset = zone.kind === 'none' ? 0 : zone.offsetMinutes;
+  if (offset !== undefined) stamp.instant = toInstant(date, stamp.hour, stamp.minute, stamp.second ?? 0, offset);
 }

@@ -1,5 +1,5 @@
 import type {
-  ActionItemNode, BulletNode, CalendarDate, CategoryNode, DateNode, FieldNode, FollowupNoteNode, KeyNode, Range, TextNode,
+  ActionItemNode, BulletNode, CalendarDate, CategoryNode, DateNode, FieldNode, FollowupNoteNode, KeyNode, LocalTimeProblem, Range, TextNode,
   TextPart, TimelineEventNode, TimestampNode, WhyNode, ZoneKind, ZoneNode,
 } from './ast';
 import type { LineIndex } from './lineIndex';
@@ -102,8 +102,9 @@ export class ZoneSpan extends Span implements ZoneNode {
     endOffset: number,
     readonly kind: ZoneKind,
     readonly raw: string,
-    readonly offsetMinutes: number | undefined,
+    public offsetMinutes: number | undefined,
     readonly ambiguous: boolean | undefined,
+    readonly region: string | undefined,
   ) {
     super(index, startOffset, endOffset);
   }
@@ -116,9 +117,14 @@ export class TimestampSpan extends Span implements TimestampNode {
   readonly minute: number;
   readonly second: number | undefined;
   readonly isoSeparator: boolean;
+  readonly twelveHour: boolean;
+  readonly approximate: boolean;
   instant: number | undefined = undefined;
-  readonly invalidReason: string | undefined;
-  readonly zone: ZoneNode;
+  invalidReason: string | undefined;
+  localTimeProblem: LocalTimeProblem | undefined = undefined;
+  readonly zone: ZoneSpan;
+  /** Where the approximate marker starts; the start of the timestamp when there is none. */
+  readonly prefixStart: number;
   private readonly dateEnd: number | undefined;
   private readonly timeStart: number;
   private readonly timeEnd: number;
@@ -131,11 +137,14 @@ export class TimestampSpan extends Span implements TimestampNode {
     this.minute = scan.minute;
     this.second = scan.second;
     this.isoSeparator = scan.isoSeparator;
+    this.twelveHour = scan.twelveHour;
+    this.approximate = scan.approximate;
+    this.prefixStart = scan.prefixStart;
     this.invalidReason = scan.invalidReason;
     this.dateEnd = scan.dateEnd < 0 ? undefined : scan.dateEnd;
     this.timeStart = scan.timeStart;
     this.timeEnd = scan.timeEnd;
-    this.zone = new ZoneSpan(index, scan.zoneStart, scan.zoneEnd, scan.zoneKind, scan.zoneRaw, scan.zoneOffsetMinutes, scan.zoneAmbiguous);
+    this.zone = new ZoneSpan(index, scan.zoneStart, scan.zoneEnd, scan.zoneKind, scan.zoneRaw, scan.zoneOffsetMinutes, scan.zoneAmbiguous, scan.zoneRegion);
   }
 
   get raw(): string {
@@ -148,6 +157,10 @@ export class TimestampSpan extends Span implements TimestampNode {
 
   get timeRange(): Range {
     return this.index.range(this.timeStart, this.timeEnd);
+  }
+
+  get approximateRange(): Range | undefined {
+    return this.approximate ? this.index.range(this.prefixStart, this.startOffset) : undefined;
   }
 }
 
@@ -173,7 +186,7 @@ export class TimelineEventSpan extends Span implements ContinuedNode, TimelineEv
   readonly bullets: BulletNode[] = [];
 
   constructor(index: LineIndex, endOffset: number, readonly timestamp: TimestampSpan, public text: TextSpan | undefined) {
-    super(index, timestamp.startOffset, endOffset);
+    super(index, timestamp.prefixStart, endOffset);
   }
 
   appendText(part: TextPartSpan): void {

@@ -1,4 +1,5 @@
 import type { CalendarDate, ZoneKind } from './ast';
+import { GENERIC_REGIONS, knownIanaZone } from './regionZones';
 
 /**
  * Timestamps, dates, zones and durations, parsed once into UTC instants that keep the text they
@@ -78,6 +79,9 @@ export const ZONE_ABBREVIATIONS: Readonly<Record<string, ZoneInfo>> = {
  * it for every line, so reading a timeline allocates nothing but the nodes it keeps.
  */
 export class TimestampScan {
+  /** Where an approximate marker (`~`, `about`) starts; equal to `start` when there is none. */
+  prefixStart = 0;
+  /** Start of the date or time itself. */
   start = 0;
   /** End of the whole timestamp, zone included. */
   end = 0;
@@ -90,6 +94,9 @@ export class TimestampScan {
   minute = 0;
   second: number | undefined = undefined;
   isoSeparator = false;
+  /** Written on the 12-hour clock (`9:37AM`); `hour` is already converted to 0–23. */
+  twelveHour = false;
+  approximate = false;
   zoneKind: ZoneKind = 'none';
   zoneStart = 0;
   zoneEnd = 0;
@@ -97,20 +104,36 @@ export class TimestampScan {
   /** Minutes east of UTC; undefined for an ambiguous abbreviation or no zone. */
   zoneOffsetMinutes: number | undefined = undefined;
   zoneAmbiguous: boolean | undefined = undefined;
+  /** The IANA zone of a `region` zone, whose offset depends on the date. */
+  zoneRegion: string | undefined = undefined;
   invalidReason: string | undefined = undefined;
 
-  setZone(kind: ZoneKind, start: number, end: number, raw: string, offsetMinutes?: number, ambiguous?: boolean): void {
+  setZone(kind: ZoneKind, start: number, end: number, raw: string, offsetMinutes?: number, ambiguous?: boolean, region?: string): void {
     this.zoneKind = kind;
     this.zoneStart = start;
     this.zoneEnd = end;
     this.zoneRaw = raw;
     this.zoneOffsetMinutes = kind === 'utc' ? 0 : offsetMinutes;
     this.zoneAmbiguous = ambiguous;
+    this.zoneRegion = region;
   }
 }
 
 const ATTACHED_OFFSET = /([+-])(\d{2}):?(\d{2})?(?![\d:])/y;
-const SPACED_ZONE = /[ \t]*\(?([A-Za-z]{1,5})(?:([+-])(\d{1,2})(?::?(\d{2}))?)?\)?(?![A-Za-z0-9])/y;
+const SPACED_ZONE = /[ \t]*\(?([A-Za-z]{1,5})(?:([+-])(\d{1,2})(?::?(\d{2}))?)?\)?(?![A-Za-z0-9/])/y;
+/** An IANA name (`America/Los_Angeles`, `Etc/GMT+8`) or a generic region name (`Pacific Time`). */
+const REGION_ZONE = /[ \t]*\(?([A-Z][A-Za-z_]*(?:\/[A-Za-z0-9_+-]+)+|[A-Za-z]{2,8}(?:[ \t]+Time)?)\)?(?![A-Za-z0-9/])/y;
+/**
+ * Capitals shaped like a zone abbreviation (`PTZ`, `XST`): the fix cannot rule them out as a
+ * zone, so they are reported as unknown rather than stamped `UTC`. Common capital words that
+ * end the same way and often follow a time in a log (`GET /health`) are not zones.
+ */
+const ZONE_SHAPED = /^[A-Z]{1,3}[TZ]$/;
+const NOT_ZONES = new Set(['AT', 'IT', 'GET', 'PUT', 'POST', 'SET', 'NOT', 'BUT', 'OUT', 'LAST', 'EXIT', 'TEXT', 'HOST', 'TEST', 'REST', 'WAIT', 'HALT', 'INIT', 'EDIT', 'QUIT', 'ALT']);
+/** `~`, `≈`, `±` or a word that says a time is only roughly known, right before it. */
+const APPROXIMATE = /(?:[~≈±][ \t]*|(?:approx\.?|about|around|circa|ca\.)[ \t]+)/iy;
+/** `AM`, `pm`, `a.m.`, after the minutes with at most one blank between. */
+const MERIDIEM = /[ \t]?([AaPp])\.?[Mm]\.?(?![A-Za-z0-9])/y;
 const SPACED_OFFSET = /[ \t]+([+-])(\d{2})(?::?(\d{2}))?(?![\d:A-Za-z])/y;
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -139,6 +162,13 @@ function shortNumberLength(text: string, at: number): number {
  * A scanner rather than a regex: it runs on every timeline line of every analysis.
  */
 export function scanTimestamp(text: string, at: number, into: TimestampScan): boolean {
+  const prefixStart = at;
+  const first = text.charCodeAt(at);
+  // Only a marker's first letter leads to the regex: a timeline line mostly starts with a digit.
+  if (first === 126 || first === 0x2248 || first === 0xb1 || first === 97 || first === 65 || first === 99 || first === 67) {
+    APPROXIMATE.lastIndex = at;
+    if (APPROXIMATE.exec(text)) at = APPROXIMATE.lastIndex;
+  }
   let i = at;
   let date: CalendarDate | undefined;
   let dateEnd = -1;
@@ -183,18 +213,33 @@ export function scanTimestamp(text: string, at: number, into: TimestampScan): bo
   }
   // A bare number followed by more digits ("123:45", "14:305") is not a time.
   if (isDigit(text.charCodeAt(i))) return false;
+  let twelveHour = false;
+  let hour24 = hour;
+  let meridiemReason: string | undefined;
+  MERIDIEM.lastIndex = i;
+  const meridiem = MERIDIEM.exec(text);
+  if (meridiem) {
+    twelveHour = true;
+    i = MERIDIEM.lastIndex;
+    const pm = meridiem[1] === 'p' || meridiem[1] === 'P';
+    if (hour < 1 || hour > 12) meridiemReason = `hour ${hour} does not exist on the 12-hour clock`;
+    else hour24 = (hour % 12) + (pm ? 12 : 0);
+  }
   scanZone(text, i, into);
+  into.prefixStart = prefixStart;
+  into.approximate = prefixStart !== at;
+  into.twelveHour = twelveHour;
   into.start = at;
   into.end = Math.max(i, into.zoneEnd);
   into.date = date;
   into.dateEnd = dateEnd;
   into.timeStart = timeStart;
   into.timeEnd = i;
-  into.hour = hour;
+  into.hour = hour24;
   into.minute = minute;
   into.second = second;
   into.isoSeparator = isoSeparator;
-  into.invalidReason = (date && invalidDateReason(date)) || invalidTimeReason(hour, minute, second);
+  into.invalidReason = (date && invalidDateReason(date)) || meridiemReason || invalidTimeReason(hour, minute, second);
   return true;
 }
 
@@ -223,6 +268,7 @@ function scanZone(text: string, at: number, into: TimestampScan): void {
     return into.setZone('offset', start, at + m[0].length, m[0].trim(), offsetMinutes(m[1], m[2], m[3]));
   }
   into.setZone('none', at, at, '');
+  if (scanRegion(text, at, into)) return;
   SPACED_ZONE.lastIndex = at;
   m = SPACED_ZONE.exec(text);
   if (!m) return;
@@ -239,6 +285,32 @@ function scanZone(text: string, at: number, into: TimestampScan): void {
   // Abbreviations are written in capitals; "14:30 db failover" names no zone.
   const info = m[1] === word ? ZONE_ABBREVIATIONS[word] : undefined;
   if (info) into.setZone('abbreviation', start, end, raw, info.offsetMinutes, info.ambiguous);
+  else if (m[1] === word && ZONE_SHAPED.test(word) && !NOT_ZONES.has(word)) into.setZone('unknown', start, end, raw);
+}
+
+/** A zone written as an IANA name or a generic region name; false when none stands at `at`. */
+function scanRegion(text: string, at: number, into: TimestampScan): boolean {
+  const c = text.charCodeAt(at);
+  if (c !== 32 && c !== 9 && c !== 40 /* ( */) return false;
+  REGION_ZONE.lastIndex = at;
+  const m = REGION_ZONE.exec(text);
+  if (!m) return false;
+  const name = m[1];
+  const start = at + m[0].length - m[0].trimStart().length;
+  const end = at + m[0].length;
+  if (name.includes('/')) {
+    const zone = knownIanaZone(name);
+    if (zone) into.setZone('region', start, end, text.slice(start, end), undefined, undefined, zone);
+    else into.setZone('unknown', start, end, text.slice(start, end));
+    return true;
+  }
+  // `PT`, `ET` in capitals; `Pacific`, `Eastern` as a word, with or without ` Time`.
+  const word = name.replace(/[ \t]+Time$/, '');
+  const key = word.length === 2 ? word : word[0] === word[0].toUpperCase() && word.slice(1) === word.slice(1).toLowerCase() ? word.toUpperCase() : '';
+  const generic = GENERIC_REGIONS[key];
+  if (!generic) return false;
+  into.setZone('region', start, end, text.slice(start, end), undefined, undefined, generic.zone);
+  return true;
 }
 
 function offsetMinutes(sign: string, hours: string, minutes?: string): number {
