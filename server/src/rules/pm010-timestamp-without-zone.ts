@@ -1,4 +1,5 @@
 import { replace } from '../analysis/edits';
+import { formatDate, pad2 } from '../language/time';
 import type { Rule } from './rule';
 import { timestampsBySection } from './timestamps';
 
@@ -12,15 +13,16 @@ export const pm010: Rule = {
     for (const stamps of timestampsBySection(context)) {
       for (const stamp of stamps) {
         if (stamp.zone.kind !== 'none') continue;
-        const end = stamp.timeRange.end;
+        const zone = stamp.isoSeparator ? 'Z' : ' UTC';
+        // A 12-hour time is rewritten on the 24-hour clock, so `9:37AM` never becomes `9:37AM UTC`.
+        const clock = `${pad2(stamp.hour)}:${pad2(stamp.minute)}${stamp.second !== undefined ? `:${pad2(stamp.second)}` : ''}`;
+        const edit = stamp.twelveHour ? replace(stamp.timeRange, clock + zone) : replace({ start: stamp.timeRange.end, end: stamp.timeRange.end }, zone);
+        const date = stamp.date ? `${formatDate(stamp.date)}${stamp.isoSeparator ? 'T' : ' '}` : '';
+        const example = stamp.twelveHour ? `${date}${clock}${zone}` : `${stamp.raw}${zone}`;
         context.report({
           range: stamp.range,
-          message: `Add a time zone to “${stamp.raw}”: write every time in UTC, such as \`${stamp.raw}${stamp.isoSeparator ? 'Z' : ' UTC'}\`.`,
-          fix: {
-            title: 'Mark the time as UTC',
-            edits: [replace({ start: end, end }, stamp.isoSeparator ? 'Z' : ' UTC')],
-            isPreferred: true,
-          },
+          message: `Add a time zone to “${stamp.raw}”: write every time in UTC, such as \`${example}\`.`,
+          fix: { title: 'Mark the time as UTC', edits: [edit], isPreferred: true },
         });
       }
     }

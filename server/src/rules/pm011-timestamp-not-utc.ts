@@ -1,14 +1,17 @@
 import type { CalendarDate, TimestampNode } from '../language/ast';
 import { replace } from '../analysis/edits';
 import type { Fix } from '../analysis/types';
+import { GENERIC_REGIONS, formatOffset } from '../language/regionZones';
 import { ZONE_ABBREVIATIONS, calendarDateOf, dateToEpochDay, formatUtc } from '../language/time';
-import type { Rule } from './rule';
-import { timestampsBySection } from './timestamps';
+import type { Rule, RuleContext } from './rule';
+import { proseTimestamps, timestampsBySection } from './timestamps';
 
 const sameDay = (a: CalendarDate, b: CalendarDate | undefined) => b !== undefined && dateToEpochDay(a) === dateToEpochDay(b);
 
+const ZONED: readonly string[] = ['offset', 'abbreviation', 'region'];
+
 function isConvertible(stamp: TimestampNode): boolean {
-  return (stamp.zone.kind === 'offset' || stamp.zone.kind === 'abbreviation') && !stamp.zone.ambiguous && stamp.instant !== undefined;
+  return ZONED.includes(stamp.zone.kind) && !stamp.zone.ambiguous && stamp.instant !== undefined;
 }
 
 /**
@@ -22,41 +25,73 @@ function conversion(stamp: TimestampNode, borrowedAfterFixes: CalendarDate | und
   return { title: `Convert to UTC: ${text}`, edits: [replace(stamp.range, text)], isPreferred: true };
 }
 
+const utcText = (instant: number) => formatUtc(instant, { iso: false, withDate: true, withSeconds: false });
+
+/** Reports a zoned timestamp that cannot be converted, saying why. */
+function reportUnconvertible(context: RuleContext, stamp: TimestampNode): void {
+  const zone = stamp.zone;
+  let message: string | undefined;
+  if (zone.ambiguous) {
+    const info = ZONE_ABBREVIATIONS[zone.raw.replace(/[()]/g, '').toUpperCase()];
+    message = `“${zone.raw}” is ambiguous (${info?.meaning ?? 'more than one zone'}): rewrite “${stamp.raw}” in UTC.`;
+  } else if (zone.kind === 'unknown') {
+    message = `“${zone.raw}” after “${stamp.raw.slice(0, stamp.raw.length - zone.raw.length).trim()}” is not a time zone the checker knows: rewrite the time in UTC, or use a known zone such as \`PST\`, \`America/Los_Angeles\` or \`+02:00\`.`;
+  } else if (stamp.localTimeProblem?.kind === 'ambiguous') {
+    const [first, second] = stamp.localTimeProblem.instants;
+    const [firstOffset, secondOffset] = stamp.localTimeProblem.offsets;
+    message = `“${stamp.raw}” happened twice when the clocks went back in ${zone.region}: rewrite it in UTC as ${utcText(first)} (${formatOffset(firstOffset)}) or ${utcText(second)} (${formatOffset(secondOffset)}).`;
+  } else if (stamp.localTimeProblem?.kind === 'gap') {
+    // Only prose gets here: a field or event in a gap is invalid, which PM015 reports.
+    message = `Correct “${stamp.raw}”: ${stamp.invalidReason}.`;
+  } else if (ZONED.includes(zone.kind) && !stamp.invalidReason) {
+    const dateless = zone.kind === 'region' && stamp.instant === undefined ? ' (give it a date: the offset of a region depends on it)' : '';
+    message = `Write “${stamp.raw}” in UTC: times in other zones are hard to compare${dateless}.`;
+  }
+  if (message) context.report({ range: stamp.range, message });
+}
+
+function reportConvertible(context: RuleContext, stamp: TimestampNode, borrowed: CalendarDate | undefined): void {
+  const fix = conversion(stamp, borrowed);
+  const region = stamp.zone.kind === 'region' && stamp.zone.offsetMinutes !== undefined ? ` (${regionName(stamp.zone.raw)} was ${formatOffset(stamp.zone.offsetMinutes)} then)` : '';
+  context.report({
+    range: stamp.range,
+    message: `Write “${stamp.raw}” in UTC as ${fix.edits[0].newText}${region}: times in other zones are hard to compare.`,
+    fix,
+  });
+}
+
+function regionName(raw: string): string {
+  const word = raw.replace(/[()]/g, '').replace(/[ \t]+Time$/, '');
+  return GENERIC_REGIONS[word.toUpperCase()] ? word : raw.replace(/[()]/g, '');
+}
+
 export const pm011: Rule = {
   code: 'PM011',
   name: 'timestamp-not-utc',
-  description: 'A timestamp in a zone other than UTC: convert it so every time in the document compares directly.',
+  description: 'A timestamp in a zone other than UTC, in a field, an event or prose, or after a word that is no known zone.',
   defaultSeverity: 'warning',
   fixable: true,
   check(context) {
     const sections = timestampsBySection(context);
-    const started = sections[0]?.[0];
+    const started = context.section('incident')?.fields.find((f) => f.key.name === 'started')?.timestamp;
+    const startedValid = started && !started.invalidReason ? started : undefined;
     // The date a time alone would borrow after every fix: `started` opens each section.
-    const startedDate = started?.date && (isConvertible(started) ? calendarDateOf(started.instant!) : started.date);
+    const startedDate = startedValid?.date && (isConvertible(startedValid) ? calendarDateOf(startedValid.instant!) : startedValid.date);
     for (const stamps of sections) {
       let borrowed = startedDate;
       for (const stamp of stamps) {
         if (!isConvertible(stamp)) {
-          if (stamp.zone.ambiguous) {
-            const info = ZONE_ABBREVIATIONS[stamp.zone.raw.toUpperCase()];
-            context.report({
-              range: stamp.range,
-              message: `“${stamp.zone.raw}” is ambiguous (${info?.meaning ?? 'more than one zone'}): rewrite “${stamp.raw}” in UTC.`,
-            });
-          } else if (stamp.zone.kind === 'offset' || stamp.zone.kind === 'abbreviation') {
-            context.report({ range: stamp.range, message: `Write “${stamp.raw}” in UTC: times in other zones are hard to compare.` });
-          }
+          reportUnconvertible(context, stamp);
           if (stamp.date) borrowed = stamp.date;
           continue;
         }
-        const fix = conversion(stamp, borrowed);
+        reportConvertible(context, stamp, borrowed);
         borrowed = calendarDateOf(stamp.instant!);
-        context.report({
-          range: stamp.range,
-          message: `Write “${stamp.raw}” in UTC as ${fix.edits[0].newText}: times in other zones are hard to compare.`,
-          fix,
-        });
       }
+    }
+    for (const stamp of proseTimestamps(context)) {
+      if (isConvertible(stamp)) reportConvertible(context, stamp, startedDate);
+      else if (stamp.zone.kind !== 'unknown') reportUnconvertible(context, stamp);
     }
   },
 };

@@ -1,4 +1,5 @@
 import type { Rule } from './rule';
+import { whysChains } from './rule';
 import { insertChildLine } from './insertions';
 
 export const pm021: Rule = {
@@ -8,20 +9,20 @@ export const pm021: Rule = {
   defaultSeverity: 'warning',
   fixable: true,
   check(context) {
-    const whys = context.section('whys');
-    if (!whys) return;
-    if (!whys.rootCause) {
-      context.report({
-        range: whys.header.range,
-        message: 'End the whys with `root cause:`: the systemic condition the chain of whys reaches.',
-        fix: {
-          title: 'Insert `root cause:`',
-          edits: [insertChildLine(context.lines, whys.range, 'root cause:', whys.entries[0]?.range.start.line)],
-          isPreferred: true,
-        },
-      });
-    } else if (!whys.rootCause.value && whys.rootCause.bullets.length === 0) {
-      context.report({ range: whys.rootCause.key.range, message: 'Write the root cause: the condition in the system that the whys lead to.' });
+    for (const whys of whysChains(context.ast)) {
+      if (!whys.rootCause) {
+        context.report({
+          range: whys.header.range,
+          message: 'End the whys with `root cause:`: the systemic condition the chain of whys reaches.',
+          fix: {
+            title: 'Insert `root cause:`',
+            edits: [insertChildLine(context.lines, whys.range, 'root cause:', whys.entries[0]?.range.start.line)],
+            isPreferred: true,
+          },
+        });
+      } else if (!whys.rootCause.value && whys.rootCause.bullets.length === 0) {
+        context.report({ range: whys.rootCause.key.range, message: 'Write the root cause: the condition in the system that the whys lead to.' });
+      }
     }
   },
 };

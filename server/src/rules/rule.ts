@@ -59,3 +59,15 @@ export interface RuleContext {
 export function firstSection<N extends keyof SectionsByName>(ast: PostmortemDocument, name: N): SectionsByName[N] | undefined {
   return ast.sections.find((s: SectionNode) => s.name === name) as SectionsByName[N] | undefined;
 }
+
+/**
+ * The causal chains: the first `whys:` section and every later one with a title on its header
+ * line (`whys: Backups were never restored`). A later one without a title is a duplicate (PM005).
+ */
+export function whysChains(ast: PostmortemDocument): WhysSection[] {
+  const chains: WhysSection[] = [];
+  for (const section of ast.sections) {
+    if (section.name === 'whys' && (chains.length === 0 || section.inlineText)) chains.push(section);
+  }
+  return chains;
+}

@@ -1,4 +1,9 @@
-import type { PostmortemDocument, TimestampNode } from '../language/ast';
+import type { CalendarDate, PostmortemDocument, TimestampNode } from '../language/ast';
+import { placeInUtc } from '../language/astBuilder';
+import type { LineIndex } from '../language/lineIndex';
+import { TimestampSpan } from '../language/nodes';
+import { TimestampScan, scanTimestamp } from '../language/time';
+import { forEachProsePart } from '../analysis/prose';
 import type { RuleContext } from './rule';
 
 /** The valid timestamps of each section that has them, in order: the incident's time fields, the timeline's events. */
@@ -21,4 +26,43 @@ function timestampsOf(ast: PostmortemDocument): TimestampNode[][] {
 /** `timestampsOf` the analysed document, worked out once for the rules that read it. */
 export function timestampsBySection(context: RuleContext): TimestampNode[][] {
   return context.shared(timestampsOf, () => timestampsOf(context.ast));
+}
+
+/** A time in running text, optionally after a date: `9:37AM`, `2017-02-28 17:37`. */
+const PROSE_TIME = /(?<![\d:.])(?:\d{4}-\d{1,2}-\d{1,2}[ T])?\d{1,2}:\d{2}/g;
+
+/**
+ * Times written with an explicit zone other than UTC in the authors' prose (`At 9:37AM PST, …`).
+ * A time alone takes the date of `started`. Offsets count only where they cannot be a range of
+ * times (`10:00-12:00`): after `UTC`/`GMT` or on a full ISO date-time.
+ */
+function proseTimestampsOf(ast: PostmortemDocument, lines: LineIndex): TimestampNode[] {
+  const started = ast.sections.find((s) => s.name === 'incident');
+  const startedStamp = started?.name === 'incident' ? started.fields.find((f) => f.key.name === 'started')?.timestamp : undefined;
+  const startedDate: CalendarDate | undefined = startedStamp && !startedStamp.invalidReason ? startedStamp.date : undefined;
+  const found: TimestampNode[] = [];
+  const scan = new TimestampScan();
+  forEachProsePart(ast, (_kind, part) => {
+    if (!part.text.includes(':')) return;
+    const base = lines.offset(part.range.start);
+    PROSE_TIME.lastIndex = 0;
+    for (let m = PROSE_TIME.exec(part.text); m; m = PROSE_TIME.exec(part.text)) {
+      if (!scanTimestamp(lines.text, base + m.index, scan)) continue;
+      const kind = scan.zoneKind;
+      const zoned = kind === 'abbreviation' || kind === 'region' || (kind === 'offset' && (/^(UTC|GMT)/i.test(scan.zoneRaw) || scan.isoSeparator));
+      if (!zoned || scan.invalidReason) continue;
+      const stamp = new TimestampSpan(lines, scan);
+      const date = stamp.date ?? startedDate;
+      stamp.effectiveDate = date;
+      if (date) placeInUtc(stamp, date);
+      found.push(stamp);
+      PROSE_TIME.lastIndex = Math.max(PROSE_TIME.lastIndex, scan.end - base);
+    }
+  });
+  return found;
+}
+
+/** `proseTimestampsOf` the analysed document, worked out once. */
+export function proseTimestamps(context: RuleContext): TimestampNode[] {
+  return context.shared(proseTimestampsOf, () => proseTimestampsOf(context.ast, context.lines));
 }
