@@ -66,6 +66,14 @@ export function buildConfigSchema(): object {
         ...WRITEUP_HOURS_RANGE,
         default: DEFAULT_CONFIG.writeupWithinHours,
       },
+      severities: {
+        description: 'The severity scale `severity:` may use, most severe first, such as ["P0", "P1", "P2", "P3"]. Completion and hover follow it.',
+        type: 'array',
+        items: { type: 'string', pattern: '^\\S+$' },
+        minItems: 1,
+        uniqueItems: true,
+        default: [...DEFAULT_CONFIG.severities],
+      },
       today: {
         description: '"Today" for overdue action items (PM036), written YYYY-MM-DD; the system date when unset. `postmortem check --today` overrides it.',
         type: 'string',

@@ -23,7 +23,7 @@ describe('postmortem check output formats', () => {
       assert.deepEqual(Object.keys(json.summary), ['files', 'errors', 'warnings', 'information', 'hints']);
       for (const file of json.files) {
         assert.deepEqual(Object.keys(file), ['path', 'diagnostics', 'metrics']);
-        assert.deepEqual(Object.keys(file.metrics), ['durationMinutes', 'timeToDetectMinutes', 'timeToRespondMinutes', 'timeToMitigateMinutes']);
+        assert.deepEqual(Object.keys(file.metrics), ['durationMinutes', 'timeToDetectMinutes', 'timeToRespondMinutes', 'timeToMitigateMinutes', 'impactMinutes', 'approximate']);
         for (const d of file.diagnostics) {
           assert.deepEqual(Object.keys(d), ['code', 'severity', 'message', 'range']);
           assert.deepEqual(Object.keys(d.range.start), ['line', 'character']);
@@ -48,7 +48,7 @@ describe('postmortem check output formats', () => {
 
     it('gives the four metrics, null when they cannot be computed', () => {
       const clean = json.files.find((f) => f.path === 'clean.postmortem')!;
-      assert.deepEqual(clean.metrics, { durationMinutes: 45, timeToDetectMinutes: 0, timeToRespondMinutes: 1, timeToMitigateMinutes: null });
+      assert.deepEqual(clean.metrics, { durationMinutes: 45, timeToDetectMinutes: 0, timeToRespondMinutes: 1, timeToMitigateMinutes: null, impactMinutes: null, approximate: [] });
       assert.deepEqual(clean.diagnostics, []);
     });
 

@@ -45,6 +45,7 @@ describe('schemas/postmortemrc.schema.json', () => {
       people: ['Alice'],
       writeupWithinHours: 72,
       today: '2025-03-01',
+      severities: ['P0', 'P1', 'P2', 'P3'],
     };
     assert.deepEqual(Object.keys(schema.properties!).sort(), Object.keys(samples).sort());
     assert.deepEqual(validateConfig(samples, codes).problems, []);

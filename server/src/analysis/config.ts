@@ -1,5 +1,5 @@
 import type { SectionName } from '../language/ast';
-import { SECTION_NAMES } from '../language/vocabulary';
+import { DEFAULT_SEVERITIES, SECTION_NAMES } from '../language/vocabulary';
 import { parseIsoDay } from '../language/time';
 import type { PostmortemConfig, SeveritySetting } from './types';
 import { SEVERITY_SETTINGS } from './types';
@@ -14,6 +14,7 @@ export const DEFAULT_CONFIG: PostmortemConfig = Object.freeze({
   allowedPhrases: [],
   people: [],
   writeupWithinHours: 48,
+  severities: [...DEFAULT_SEVERITIES],
 });
 
 /** Layers partial configurations over the defaults; later layers win, `rules` merge per code. */
@@ -36,7 +37,7 @@ export interface ConfigProblem {
   message: string;
 }
 
-const KNOWN_KEYS = ['$schema', 'rules', 'requiredWhys', 'requiredSections', 'blamePhrases', 'allowedPhrases', 'people', 'writeupWithinHours', 'today'];
+const KNOWN_KEYS = ['$schema', 'rules', 'requiredWhys', 'requiredSections', 'blamePhrases', 'allowedPhrases', 'people', 'writeupWithinHours', 'today', 'severities'];
 
 /**
  * Checks a parsed `.postmortemrc.json` value and returns the configuration it sets with the
@@ -89,6 +90,14 @@ export function validateConfig(value: unknown, knownRuleCodes: readonly string[]
     if (!Array.isArray(v) || bad.length) {
       problems.push({ path: 'requiredSections', message: `must be a list of section names (${SECTION_NAMES.join(', ')})${bad.length ? `; not a section: ${bad.map(String).join(', ')}` : ''}` });
     } else config.requiredSections = v as SectionName[];
+  }
+  if (input.severities !== undefined) {
+    const v = input.severities;
+    const names = Array.isArray(v) ? v.map((s) => (typeof s === 'string' ? s.trim() : '')) : [];
+    const lower = names.map((s) => s.toLowerCase());
+    if (!Array.isArray(v) || !names.length || names.some((s) => !/^\S+$/.test(s)) || new Set(lower).size !== lower.length) {
+      problems.push({ path: 'severities', message: 'must be a list of distinct one-word levels, most severe first, such as ["P0", "P1", "P2", "P3"]' });
+    } else config.severities = names;
   }
   if (input.today !== undefined) {
     if (typeof input.today !== 'string' || !parseIsoDay(input.today)) problems.push({ path: 'today', message: 'must be a date written YYYY-MM-DD' });

@@ -1,6 +1,6 @@
 import type { FieldSection, PostmortemDocument } from '../language/ast';
 import { canonicalKey } from '../language/vocabulary';
-import type { IncidentType, Metrics } from './types';
+import type { IncidentType, MetricName, Metrics } from './types';
 
 function incidentSection(ast: PostmortemDocument): FieldSection | undefined {
   return ast.sections.find((s): s is FieldSection => s.name === 'incident');
@@ -11,21 +11,38 @@ export function incidentInstant(ast: PostmortemDocument, name: string): number |
   return incidentSection(ast)?.fields.find((f) => f.key.name === name)?.timestamp?.instant;
 }
 
-function minutesBetween(from: number | undefined, to: number | undefined): number | null {
-  if (from === undefined || to === undefined) return null;
-  return Math.round((to - from) / 60_000);
-}
+/** What each metric measures: [from, to]. */
+const METRIC_SPANS: readonly [MetricName, string, string][] = [
+  ['durationMinutes', 'started', 'resolved'],
+  ['timeToDetectMinutes', 'started', 'detected'],
+  ['timeToRespondMinutes', 'detected', 'responded'],
+  ['timeToMitigateMinutes', 'started', 'mitigated'],
+  ['impactMinutes', 'impact started', 'impact ended'],
+];
 
-/** The template's figures: each is null when a time it needs is missing or unusable. */
+/**
+ * The template's figures: each is null when a time it needs is missing or unusable, or when its
+ * end comes before its start (PM014 and PM017 report the order; a negative span means nothing).
+ */
 export function computeMetrics(ast: PostmortemDocument): Metrics {
-  const started = incidentInstant(ast, 'started');
-  const detected = incidentInstant(ast, 'detected');
-  return {
-    durationMinutes: minutesBetween(started, incidentInstant(ast, 'resolved')),
-    timeToDetectMinutes: minutesBetween(started, detected),
-    timeToRespondMinutes: minutesBetween(detected, incidentInstant(ast, 'responded')),
-    timeToMitigateMinutes: minutesBetween(started, incidentInstant(ast, 'mitigated')),
+  const fields = incidentSection(ast)?.fields ?? [];
+  const stamp = (name: string) => fields.find((f) => f.key.name === name)?.timestamp;
+  const metrics: Metrics = {
+    durationMinutes: null,
+    timeToDetectMinutes: null,
+    timeToRespondMinutes: null,
+    timeToMitigateMinutes: null,
+    impactMinutes: null,
+    approximate: [],
   };
+  for (const [metric, fromName, toName] of METRIC_SPANS) {
+    const from = stamp(fromName);
+    const to = stamp(toName);
+    if (from?.instant === undefined || to?.instant === undefined || to.instant < from.instant) continue;
+    metrics[metric] = Math.round((to.instant - from.instant) / 60_000);
+    if (from.approximate || to.approximate) metrics.approximate.push(metric);
+  }
+  return metrics;
 }
 
 export function incidentTypeOf(ast: PostmortemDocument): IncidentType {

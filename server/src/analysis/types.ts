@@ -44,7 +44,13 @@ export interface Metrics {
   timeToRespondMinutes: number | null;
   /** mitigated − started */
   timeToMitigateMinutes: number | null;
+  /** impact ended − impact started: the customer-facing window, when it is written. */
+  impactMinutes: number | null;
+  /** The metrics above computed from a time marked approximate (`~23:25 UTC`). */
+  approximate: MetricName[];
 }
+
+export type MetricName = Exclude<keyof Metrics, 'approximate'>;
 
 export type IncidentType = 'incident' | 'near-miss' | 'drill';
 
@@ -65,6 +71,8 @@ export interface PostmortemConfig {
   writeupWithinHours: number;
   /** "Today" for overdue checks, `YYYY-MM-DD`; the system date when unset. */
   today?: string;
+  /** The severity scale, most severe first: what `severity:` may say. */
+  severities: string[];
 }
 
 export interface AnalyzeOptions {

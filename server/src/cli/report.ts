@@ -21,6 +21,8 @@ export const NO_METRICS: Metrics = Object.freeze({
   timeToDetectMinutes: null,
   timeToRespondMinutes: null,
   timeToMitigateMinutes: null,
+  impactMinutes: null,
+  approximate: [],
 });
 
 const SUMMARY_KEY: Record<Severity, Exclude<keyof Summary, 'files'>> = {

@@ -41,14 +41,19 @@ export const INCIDENT_FIELDS: readonly Term[] = [
   { name: 'mitigated', description: 'When the impact stopped, in UTC. Time to mitigate = mitigated − started.' },
   { name: 'resolved', description: 'When the incident was declared resolved, in UTC. Duration = resolved − started.' },
   { name: 'duration', description: 'resolved − started, written like `45m`, `1h 30m` or `2d 4h`.' },
-  { name: 'severity', description: 'The severity level, `SEV1` (most severe) to `SEV5`.' },
+  { name: 'severity', description: 'The severity level on the team’s scale: `SEV0` (most severe) to `SEV5` unless `severities` in `.postmortemrc.json` sets another.' },
   { name: 'services', description: 'The services affected, comma-separated.' },
   { name: 'users affected', description: 'How many users were affected, as a number or an estimate.' },
   { name: 'functionality', description: 'What users could not do.' },
   { name: 'impact', description: 'The business impact: failed requests, revenue, SLO budget spent.' },
+  { name: 'impact started', description: 'When customers began to feel it, in UTC, when that differs from `started`. Impact = impact ended − impact started.' },
+  { name: 'impact ended', description: 'When customers stopped feeling it, in UTC, when that differs from `resolved`.' },
 ];
 
-export const TIMESTAMP_FIELDS: readonly string[] = ['started', 'detected', 'responded', 'mitigated', 'resolved'];
+/** The incident's moments in the template's order: the timeline chart marks these. */
+export const MOMENT_FIELDS: readonly string[] = ['started', 'detected', 'responded', 'mitigated', 'resolved'];
+
+export const TIMESTAMP_FIELDS: readonly string[] = [...MOMENT_FIELDS, 'impact started', 'impact ended'];
 
 export const WHYS_KEYS: readonly Term[] = [
   { name: 'symptom', description: 'What was observed: the starting point of the whys.' },
@@ -82,12 +87,38 @@ export const ACTION_FIELDS: readonly Term[] = [
 ];
 
 export const SEVERITIES: readonly Term[] = [
+  { name: 'SEV0', description: 'Catastrophic: the whole product is down or data is lost; company-wide response.' },
   { name: 'SEV1', description: 'Critical: a core service is down or data is at risk for many users; all hands.' },
   { name: 'SEV2', description: 'Major: significant degradation for many users or a key feature unavailable.' },
   { name: 'SEV3', description: 'Moderate: partial degradation with a workaround, or a small share of users affected.' },
   { name: 'SEV4', description: 'Minor: little user impact; internal tools or redundancy affected.' },
   { name: 'SEV5', description: 'Negligible: no user impact; worth learning from.' },
 ];
+
+/** The default severity scale, most severe first. */
+export const DEFAULT_SEVERITIES: readonly string[] = SEVERITIES.map((s) => s.name);
+
+/**
+ * The severity levels of a scale, most severe first, each with what it means: the built-in
+ * meaning for a default level, else its place on the team's scale.
+ */
+export function severityTerms(scale: readonly string[]): Term[] {
+  return scale.map((name, i) => {
+    const known = scale === DEFAULT_SEVERITIES || sameScale(scale, DEFAULT_SEVERITIES) ? findTerm(SEVERITIES, name) : undefined;
+    const place = i === 0 ? 'the most severe' : i === scale.length - 1 ? 'the least severe' : `level ${i + 1}`;
+    return known ?? { name, description: `Severity ${place} of ${scale.length} on this team’s scale (${scale.join(', ')}; \`severities\` in \`.postmortemrc.json\`).` };
+  });
+}
+
+function sameScale(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((name, i) => name === b[i]);
+}
+
+/** The level `value` names on `scale`, case-insensitively, as written in the scale; undefined when it names none. */
+export function severityOn(scale: readonly string[], value: string): string | undefined {
+  const wanted = value.trim().toLowerCase();
+  return scale.find((s) => s.toLowerCase() === wanted);
+}
 
 export const PRIORITIES: readonly Term[] = [
   { name: 'P0', description: 'Drop everything: the risk can recur at any moment.' },

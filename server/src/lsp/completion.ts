@@ -5,7 +5,7 @@ import { formatDate, parseIsoDay, dateToEpochDay, calendarDateOf, pad2 } from '.
 import type { Term } from '../language/vocabulary';
 import {
   ACTION_FIELDS, ACTION_STATUSES, DOCUMENT_STATUSES, FACTOR_CATEGORIES, HEADER_FIELDS, INCIDENT_FIELDS, INCIDENT_TYPES,
-  LESSON_CATEGORIES, PRIORITIES, SECTIONS, SEVERITIES, TIMESTAMP_FIELDS, WHYS_KEYS, findTerm,
+  LESSON_CATEGORIES, PRIORITIES, SECTIONS, TIMESTAMP_FIELDS, WHYS_KEYS, findTerm, severityTerms,
 } from '../language/vocabulary';
 import { fieldOf } from '../rules/actionItems';
 import { blockAt, indentWidth } from './astQueries';
@@ -34,6 +34,8 @@ interface Cursor {
   before: string;
   ast: PostmortemDocument;
   today: string;
+  /** The configured severity scale, most severe first. */
+  severities: readonly string[];
 }
 
 /**
@@ -49,7 +51,7 @@ export function completion(document: AnalyzedDocument, params: CompletionParams,
   const character = Math.max(0, Math.min(params.position.character, lineText.length));
   const before = lineText.slice(0, character);
   if (/^[ \t]*#/.test(before)) return [];
-  const cursor: Cursor = { line, character, before, ast: analysis.ast, today: analysis.today };
+  const cursor: Cursor = { line, character, before, ast: analysis.ast, today: analysis.today, severities: analysis.config.severities };
 
   const keyValue = KEY_VALUE.exec(before);
   if (!/^[ \t]/.test(before)) {
@@ -166,7 +168,7 @@ export function nextActionId(section: ActionsSection): string {
 function fieldValues(cursor: Cursor, section: SectionNode, match: RegExpExecArray, environment: CompletionEnvironment): CompletionItem[] {
   const key = match[2].toLowerCase().replace(/[ \t]+/g, ' ');
   if (section.name === 'incident') {
-    if (key === 'severity') return valueItems(cursor, match, SEVERITIES);
+    if (key === 'severity') return valueItems(cursor, match, severityTerms(cursor.severities));
     if (key === 'type') return valueItems(cursor, match, INCIDENT_TYPES);
     if (TIMESTAMP_FIELDS.includes(key)) {
       const item = currentTime(cursor, environment.now());

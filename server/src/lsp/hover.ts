@@ -7,7 +7,7 @@ import { formatDate, formatMinutes, formatUtc } from '../language/time';
 import type { Term } from '../language/vocabulary';
 import {
   ACTION_FIELDS, ACTION_STATUSES, CLOSED_STATUSES, DOCUMENT_STATUSES, FACTOR_CATEGORIES, HEADER_FIELDS, INCIDENT_FIELDS,
-  INCIDENT_TYPES, LESSON_CATEGORIES, PRIORITIES, SECTIONS, SEVERITIES, WHYS_KEYS, canonicalKey, canonicalStatus, findTerm,
+  INCIDENT_TYPES, LESSON_CATEGORIES, PRIORITIES, SECTIONS, WHYS_KEYS, canonicalKey, canonicalStatus, findTerm, severityTerms,
 } from '../language/vocabulary';
 import { fieldOf } from '../rules/actionItems';
 import type { AnalyzedDocument } from './documents';
@@ -37,7 +37,7 @@ function sectionHover(analysis: Analysis, section: SectionNode, position: Positi
       for (const field of section.fields) {
         if (at(field.key.range)) return keyHover(field.key, INCIDENT_FIELDS);
         if (field.timestamp && at(field.timestamp.range)) return timestampHover(analysis, field.timestamp);
-        if (field.key.name === 'severity' && at(field.value?.range)) return valueHover(field, SEVERITIES);
+        if (field.key.name === 'severity' && at(field.value?.range)) return valueHover(field, severityTerms(analysis.config.severities));
         if (field.key.name === 'type' && at(field.value?.range)) return valueHover(field, INCIDENT_TYPES);
       }
       return null;

@@ -1,7 +1,7 @@
-import type { Metrics, PostmortemDiagnostic } from '../analysis/types';
+import type { MetricName, Metrics, PostmortemDiagnostic } from '../analysis/types';
 import type { FieldNode, FieldSection, PostmortemDocument, TextNode, TimestampNode } from '../language/ast';
-import { formatDate, calendarDateOf, pad2 } from '../language/time';
-import { TIMESTAMP_FIELDS } from '../language/vocabulary';
+import { formatDate, formatMinutes, calendarDateOf, pad2 } from '../language/time';
+import { MOMENT_FIELDS } from '../language/vocabulary';
 import type { LineText } from './actionItems';
 
 /**
@@ -57,7 +57,7 @@ export interface KeyMoment {
 /** The incident's marked moments that have a usable instant, in the template's order. */
 export function keyMoments(ast: PostmortemDocument): KeyMoment[] {
   const moments: KeyMoment[] = [];
-  for (const name of TIMESTAMP_FIELDS) {
+  for (const name of MOMENT_FIELDS) {
     const field = incidentField(ast, name);
     const instant = field?.timestamp?.instant;
     if (field && instant !== undefined) moments.push({ name, instant, line: field.range.start.line });
@@ -106,7 +106,7 @@ export function describeCounts(counts: DiagnosticCounts): string {
 }
 
 export interface MetricView {
-  key: keyof Metrics;
+  key: MetricName;
   label: string;
   /** The template's definition, shown on hover. */
   definition: string;
@@ -119,7 +119,20 @@ export const METRIC_VIEWS: readonly MetricView[] = [
   { key: 'timeToDetectMinutes', label: 'Time to detect', definition: 'Time to detect = detected − started', needs: ['started', 'detected'] },
   { key: 'timeToRespondMinutes', label: 'Time to respond', definition: 'Time to respond = responded − detected', needs: ['detected', 'responded'] },
   { key: 'timeToMitigateMinutes', label: 'Time to mitigate', definition: 'Time to mitigate = mitigated − started', needs: ['started', 'mitigated'] },
+  { key: 'impactMinutes', label: 'Customer impact', definition: 'Customer impact = impact ended − impact started', needs: ['impact started', 'impact ended'] },
 ];
+
+/** The metrics a reader sees: the customer-impact window only when the document gives one. */
+export function shownMetrics(metrics: Metrics): readonly MetricView[] {
+  return METRIC_VIEWS.filter((m) => m.key !== 'impactMinutes' || metrics.impactMinutes !== null);
+}
+
+/** `45m`, `≈ 45m` when computed from an approximate time, `—` when it cannot be computed. */
+export function metricText(metrics: Metrics, key: MetricName): string {
+  const minutes = metrics[key];
+  if (minutes === null) return '—';
+  return `${metrics.approximate.includes(key) ? '≈ ' : ''}${formatMinutes(minutes)}`;
+}
 
 /** Title case for a key shown as a label: `users affected` → `Users affected`. */
 export function labelOf(key: string): string {

@@ -4,14 +4,15 @@ import type {
   ActionsSection, CategorySection, FieldNode, FieldSection, FollowupSection, SectionNode, TextSection, TimelineSection,
   WhysSection,
 } from '../language/ast';
-import { formatClockOffset, formatDate, formatMinutes, calendarDateOf } from '../language/time';
+import { formatClockOffset, formatDate, calendarDateOf } from '../language/time';
 import {
-  DOCUMENT_STATUSES, FACTOR_CATEGORIES, INCIDENT_TYPES, LESSON_CATEGORIES, SECTIONS, SEVERITIES, canonicalKey, findTerm,
+  DEFAULT_SEVERITIES, DOCUMENT_STATUSES, FACTOR_CATEGORIES, INCIDENT_TYPES, LESSON_CATEGORIES, SECTIONS, canonicalKey, findTerm,
+  severityOn, severityTerms,
 } from '../language/vocabulary';
 import { actionItemsOf, isOpenStatus, lineTextOfBullets } from './actionItems';
 import type { ActionItemView, LineText } from './actionItems';
 import {
-  METRIC_VIEWS, countDiagnostics, dayNumber, describeCounts, formatClock, headerField, incidentField, keyMoments,
+  countDiagnostics, metricText, shownMetrics, dayNumber, describeCounts, formatClock, headerField, incidentField, keyMoments,
   labelOf, paragraphsOf, timestampText,
 } from './documentFacts';
 import { escapeHtml, findHttpUrl } from './escape';
@@ -143,10 +144,11 @@ function headerCard(analysis: Analysis): string {
   badges.push(`<span class="pm-badge pm-badge-type pm-badge-${analysis.incidentType}"${typeField ? line(typeField.range.start.line) : ''} title="${escapeHtml(typeNote ?? '')}">${escapeHtml(labelOf(analysis.incidentType))}</span>`);
   const severity = incidentField(ast, 'severity');
   if (severity?.value) {
-    const upper = severity.value.text.toUpperCase();
-    const term = findTerm(SEVERITIES, upper);
-    const cls = term ? `pm-sev pm-${upper.toLowerCase()}` : 'pm-sev pm-sev-unknown';
-    badges.push(`<span class="pm-badge ${cls}"${line(severity.range.start.line)}${term ? ` title="${escapeHtml(term.description)}"` : ''}>${escapeHtml(term ? upper : severity.value.text)}</span>`);
+    const scale = analysis.config.severities;
+    const level = severityOn(scale, severity.value.text);
+    const term = level ? findTerm(severityTerms(scale), level) : undefined;
+    const cls = level ? `pm-sev ${severityClass(scale, level)}` : 'pm-sev pm-sev-unknown';
+    badges.push(`<span class="pm-badge ${cls}"${line(severity.range.start.line)}${term ? ` title="${escapeHtml(term.description)}"` : ''}>${escapeHtml(level ?? severity.value.text)}</span>`);
   }
   const status = headerField(ast, 'status');
   if (status?.value) {
@@ -175,6 +177,16 @@ function headerCard(analysis: Analysis): string {
     meta.length ? `<dl class="pm-meta">${meta.join('')}</dl>` : '',
     '</header>',
   ].join('');
+}
+
+/**
+ * The colour class of a level: the default scale's own (`pm-sev1`); on a team's scale, the
+ * same colours by place, the most severe level red and the least grey.
+ */
+function severityClass(scale: readonly string[], level: string): string {
+  if (DEFAULT_SEVERITIES.includes(level) && scale.length === DEFAULT_SEVERITIES.length) return `pm-${level.toLowerCase()}`;
+  const place = scale.indexOf(level);
+  return `pm-sev${scale.length === 1 ? 1 : 1 + Math.round((place * 4) / (scale.length - 1))}`;
 }
 
 // ── Problems banner ────────────────────────────────────────────────────────────────────────────
@@ -214,16 +226,12 @@ function textSection(section: TextSection): string {
 
 // ── Incident ───────────────────────────────────────────────────────────────────────────────────
 
-function metricValue(minutes: number | null): string {
-  if (minutes === null) return '—';
-  return minutes < 0 ? `−${formatMinutes(-minutes)}` : formatMinutes(minutes);
-}
-
 function metricsHtml(analysis: Analysis): string {
-  const cards = METRIC_VIEWS.map((m) => {
+  const cards = shownMetrics(analysis.metrics).map((m) => {
     const value = analysis.metrics[m.key];
-    const hover = value === null ? `${m.definition}. Needs both \`${m.needs[0]}\` and \`${m.needs[1]}\` with valid times.` : m.definition;
-    return `<div class="pm-metric${value === null ? ' pm-metric-missing' : ''}" title="${escapeHtml(hover)}"><dt>${escapeHtml(m.label)}</dt><dd>${escapeHtml(metricValue(value))}</dd></div>`;
+    const rough = analysis.metrics.approximate.includes(m.key) ? ' Computed from an approximate time.' : '';
+    const hover = value === null ? `${m.definition}. Needs both \`${m.needs[0]}\` and \`${m.needs[1]}\` with valid times, the second not before the first.` : `${m.definition}.${rough}`;
+    return `<div class="pm-metric${value === null ? ' pm-metric-missing' : ''}" title="${escapeHtml(hover)}"><dt>${escapeHtml(m.label)}</dt><dd>${escapeHtml(metricText(analysis.metrics, m.key))}</dd></div>`;
   });
   return `<dl class="pm-metrics">${cards.join('')}</dl>`;
 }

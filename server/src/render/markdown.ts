@@ -2,12 +2,12 @@ import type { Analysis } from '../analysis/types';
 import type {
   ActionsSection, CategorySection, FieldSection, FollowupSection, SectionNode, TextSection, TimelineSection, WhysSection,
 } from '../language/ast';
-import { calendarDateOf, formatClockOffset, formatDate, formatMinutes } from '../language/time';
-import { canonicalKey, findTerm, SEVERITIES } from '../language/vocabulary';
+import { calendarDateOf, formatClockOffset, formatDate } from '../language/time';
+import { canonicalKey, severityOn } from '../language/vocabulary';
 import { actionItemsOf, lineTextOfBullets } from './actionItems';
 import type { ActionItemView, LineText } from './actionItems';
 import {
-  METRIC_VIEWS, formatClock, headerField, incidentField, keyMoments, labelOf,
+  formatClock, metricText, shownMetrics, headerField, incidentField, keyMoments, labelOf,
   paragraphsOf, timestampText,
 } from './documentFacts';
 import { findHttpUrl } from './escape';
@@ -85,7 +85,7 @@ function headerList(analysis: Analysis): string {
   add('Authors', headerField(ast, 'authors')?.value?.text);
   add('Type', analysis.incidentType);
   const severity = incidentField(ast, 'severity')?.value?.text;
-  add('Severity', severity && (findTerm(SEVERITIES, severity.toUpperCase()) ? severity.toUpperCase() : severity));
+  add('Severity', severity && (severityOn(analysis.config.severities, severity) ?? severity));
   return lines.join('\n');
 }
 
@@ -117,11 +117,6 @@ function textSection(heading: string, section: TextSection): string {
   return [`## ${heading}`, ...paragraphs].join('\n\n');
 }
 
-function metricValue(minutes: number | null): string {
-  if (minutes === null) return '—';
-  return minutes < 0 ? `−${formatMinutes(-minutes)}` : formatMinutes(minutes);
-}
-
 function incidentSection(analysis: Analysis, section: FieldSection): string {
   const rows = section.fields
     .filter((f) => f.value)
@@ -130,7 +125,7 @@ function incidentSection(analysis: Analysis, section: FieldSection): string {
       const bullets = lineTextOfBullets(f.bullets).map((b) => `<br>• ${escapeMarkdown(b.text)}`).join('');
       return [labelOf(f.key.name), `${escapeMarkdown(value)}${bullets}`];
     });
-  const metrics = METRIC_VIEWS.map((m) => [m.label, metricValue(analysis.metrics[m.key]), m.definition.replace(/^.* = /, '')]);
+  const metrics = shownMetrics(analysis.metrics).map((m) => [m.label, metricText(analysis.metrics, m.key), m.definition.replace(/^.* = /, '')]);
   const parts = ['## Incident'];
   if (rows.length) parts.push(table(['Field', 'Value'], rows));
   parts.push(table(['Metric', 'Value', 'Definition'], metrics));

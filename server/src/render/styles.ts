@@ -57,7 +57,7 @@ export const REPORT_CSS = `
 .pm-badge-incident { color: var(--pm-blue); }
 .pm-badge-near-miss { color: var(--pm-yellow); }
 .pm-badge-drill { color: var(--pm-purple); }
-.pm-sev1 { color: #fff; background: var(--pm-red); border-color: var(--pm-red); }
+.pm-sev0, .pm-sev1 { color: #fff; background: var(--pm-red); border-color: var(--pm-red); }
 .pm-sev2 { color: #fff; background: var(--pm-orange); border-color: var(--pm-orange); }
 .pm-sev3 { color: var(--pm-yellow); }
 .pm-sev4 { color: var(--pm-blue); }

@@ -11,6 +11,7 @@ import { pm013 } from './pm013-duration-mismatch';
 import { pm014 } from './pm014-impossible-order';
 import { pm015 } from './pm015-invalid-date';
 import { pm016 } from './pm016-late-writeup';
+import { pm017 } from './pm017-impact-window';
 import { pm020 } from './pm020-too-few-whys';
 import { pm021 } from './pm021-missing-root-cause';
 import { pm022 } from './pm022-why-numbering';
@@ -44,6 +45,7 @@ export const rules: readonly Rule[] = [
   pm014,
   pm015,
   pm016,
+  pm017,
   pm020,
   pm021,
   pm022,

@@ -2,7 +2,7 @@ import type { KeyNode, Range, SectionNode } from '../language/ast';
 import { replace } from '../analysis/edits';
 import {
   ACTION_FIELDS, DOCUMENT_STATUSES, FACTOR_CATEGORIES, HEADER_FIELDS, INCIDENT_FIELDS, INCIDENT_TYPES, LESSON_CATEGORIES,
-  SECTION_NAMES, SEVERITIES, canonicalKey,
+  SECTION_NAMES, canonicalKey,
 } from '../language/vocabulary';
 import type { Rule, RuleContext } from './rule';
 import { nearest } from './nearest';
@@ -68,7 +68,7 @@ export const pm004: Rule = {
     }
     const incident = context.section('incident');
     checkValue(context, incident?.fields.find((f) => f.key.name === 'type'), names(INCIDENT_TYPES));
-    checkValue(context, incident?.fields.find((f) => f.key.name === 'severity'), names(SEVERITIES));
+    checkValue(context, incident?.fields.find((f) => f.key.name === 'severity'), context.config.severities);
     checkValue(context, context.ast.headerFields.find((f) => f.key.name === 'status'), names(DOCUMENT_STATUSES));
   },
 };

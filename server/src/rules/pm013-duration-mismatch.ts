@@ -21,7 +21,9 @@ export const pm013: Rule = {
     if (written === undefined) {
       context.report({ range, message: `Write the duration like \`45m\`, \`1h 30m\` or \`2d 4h\`${computed !== undefined ? ` (resolved − started is ${formatDuration(computed)})` : ''}.`, fix });
     } else if (computed !== undefined && Math.abs(written - computed) >= 60) {
-      context.report({ range, message: `The duration says ${formatDuration(written)} but resolved − started is ${formatDuration(computed)}: correct one of them.`, fix });
+      // A duration shorter than the incident is often the customers' window: say where that goes.
+      const impact = written < computed ? ' If customers felt it for a shorter time, write that window as `impact started:` and `impact ended:`.' : '';
+      context.report({ range, message: `The duration says ${formatDuration(written)} but resolved − started is ${formatDuration(computed)}: correct one of them.${impact}`, fix });
     }
   },
 };

@@ -1,4 +1,5 @@
 import type { Rule } from './rule';
+import { CLOSED_STATUSES } from '../language/vocabulary';
 import { fieldOf, insertFieldFix, isEmpty, statusOf } from './actionItems';
 
 export const pm031: Rule = {
@@ -9,7 +10,9 @@ export const pm031: Rule = {
   fixable: true,
   check(context) {
     for (const item of context.section('actions')?.items ?? []) {
-      if (statusOf(item) === 'dropped') continue;
+      // Only open items need a date to aim at: done, verified and dropped ones are behind us.
+      const status = statusOf(item);
+      if (status && CLOSED_STATUSES.includes(status)) continue;
       const due = fieldOf(item, 'due');
       if (!due) {
         context.report({ range: item.idRange, message: `Give ${item.id} a due date: add \`due: YYYY-MM-DD\`.`, fix: insertFieldFix(context.lines, item, 'due') });

@@ -11,6 +11,8 @@ export function formatJson(reports: readonly FileReport[], summary: Summary): st
         timeToDetectMinutes: report.metrics.timeToDetectMinutes,
         timeToRespondMinutes: report.metrics.timeToRespondMinutes,
         timeToMitigateMinutes: report.metrics.timeToMitigateMinutes,
+        impactMinutes: report.metrics.impactMinutes,
+        approximate: report.metrics.approximate,
       },
     })),
     summary: {
