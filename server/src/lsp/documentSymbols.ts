@@ -21,7 +21,9 @@ export function documentSymbols(document: AnalyzedDocument, _params: DocumentSym
 }
 
 function sectionSymbol(section: SectionNode): DocumentSymbol {
-  return symbol(section.header.raw, SymbolKind.Namespace, section.range, section.header.range, sectionChildren(section));
+  // A titled `whys:` is one of several causal chains: its title tells them apart.
+  const name = section.name === 'whys' && section.inlineText ? `${section.header.raw}: ${section.inlineText.text}` : section.header.raw;
+  return symbol(name, SymbolKind.Namespace, section.range, section.header.range, sectionChildren(section));
 }
 
 function sectionChildren(section: SectionNode): DocumentSymbol[] {

@@ -1,5 +1,6 @@
 import type { MetricName, Metrics, PostmortemDiagnostic } from '../analysis/types';
-import type { FieldNode, FieldSection, PostmortemDocument, TextNode, TimestampNode } from '../language/ast';
+import type { FieldNode, FieldSection, PostmortemDocument, Range, SectionNode, TextNode, TimestampNode } from '../language/ast';
+import type { LineIndex } from '../language/lineIndex';
 import { formatDate, formatMinutes, calendarDateOf, pad2 } from '../language/time';
 import { MOMENT_FIELDS } from '../language/vocabulary';
 import type { LineText } from './actionItems';
@@ -42,9 +43,64 @@ export function dayNumber(instant: number): number {
   return Math.floor(instant / DAY_MS);
 }
 
-/** A timestamp shown in UTC from its instant, or as written when it has none. */
+/** A timestamp shown in UTC from its instant, or as written when it has none; `≈` marks an approximate one. */
 export function timestampText(stamp: TimestampNode): string {
-  return stamp.instant === undefined ? stamp.raw : formatInstant(stamp.instant, stamp.second !== undefined);
+  if (stamp.instant === undefined) return writtenForm(stamp);
+  return `${stamp.approximate ? '≈ ' : ''}${formatInstant(stamp.instant, stamp.second !== undefined)}`;
+}
+
+/** The timestamp as the authors wrote it, approximate marker included. */
+export function writtenForm(stamp: TimestampNode): string {
+  return stamp.approximate ? `≈ ${stamp.raw}` : stamp.raw;
+}
+
+/**
+ * Whether the reader should also see the time as written: it was converted from another zone or
+ * the 12-hour clock, so its UTC form alone would hide what the authors wrote.
+ */
+export function showsWrittenForm(stamp: TimestampNode): boolean {
+  return stamp.instant !== undefined && (stamp.twelveHour || (stamp.zone.kind !== 'utc' && stamp.zone.kind !== 'none'));
+}
+
+/**
+ * Lines the parser could place in no header field and no section (a line at column 0 that is
+ * not a key, indented lines above the first section), with their 0-based line numbers. The
+ * renderers show them where they stand, marked, so no line the authors wrote is dropped.
+ */
+export function unplacedLines(ast: PostmortemDocument, lines: LineIndex): LineText[] {
+  const placed: Range[] = [...(ast.title ? [ast.title.range] : []), ...ast.headerFields.map((f) => f.range), ...ast.sections.map((s) => s.range)];
+  placed.sort((a, b) => a.start.line - b.start.line);
+  const comments = new Set(ast.comments.map((c) => c.start.line));
+  const out: LineText[] = [];
+  let next = 0;
+  for (let line = 0; line < lines.lineCount; line++) {
+    while (next < placed.length && placed[next].end.line < line) next++;
+    if (next < placed.length && placed[next].start.line <= line) continue;
+    const text = lines.lineText(line).trim();
+    if (text && !comments.has(line)) out.push({ text, line });
+  }
+  return out;
+}
+
+/** The non-blank, non-comment lines from `from` to `to` (0-based, inclusive), trimmed. */
+export function sourceLines(ast: PostmortemDocument, lines: LineIndex, from: number, to: number): LineText[] {
+  const comments = new Set(ast.comments.map((c) => c.start.line));
+  const out: LineText[] = [];
+  for (let line = from; line <= to && line < lines.lineCount; line++) {
+    const text = lines.lineText(line).trim();
+    if (text && !comments.has(line)) out.push({ text, line });
+  }
+  return out;
+}
+
+/** A section's lines that fit nowhere in it, in order: shown in place, marked as not understood. */
+export function strayLines(section: SectionNode): LineText[] {
+  return section.stray.map((s) => ({ text: s.text, line: s.range.start.line }));
+}
+
+/** The title of a titled `whys:` (one of several causal chains), if it has one. */
+export function chainTitle(section: SectionNode): string | undefined {
+  return section.name === 'whys' ? section.inlineText?.text : undefined;
 }
 
 export interface KeyMoment {
