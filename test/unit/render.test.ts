@@ -189,7 +189,7 @@ describe('render: HTML report', () => {
     assert.match(a1, /<span class="pm-status pm-status-in-progress" data-line="47">in progress<\/span>/);
     const a2 = row('A2');
     assert.match(a2, /^<tr class="pm-action" data-line="49">/, 'a completed item past its due date is not overdue');
-    assert.match(a2, /<span class="pm-status pm-status-done" data-line="53">done<\/span>/);
+    assert.match(a2, /<span class="pm-status pm-status-done" data-line="53">complete<\/span>/);
     assert.match(a2, /<div data-line="54"><dt>Verify<\/dt><dd>Alert fired in a staging drill<\/dd><\/div>/);
     assert.match(html, /2 items, 1 open, <strong class="pm-overdue-count">1 overdue<\/strong> as of 2025-03-20/);
   });

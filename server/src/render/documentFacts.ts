@@ -1,5 +1,5 @@
 import type { MetricName, Metrics, PostmortemDiagnostic } from '../analysis/types';
-import type { FieldNode, FieldSection, PostmortemDocument, Range, SectionNode, TextNode, TimestampNode } from '../language/ast';
+import type { FieldNode, FieldSection, PostmortemDocument, Range, SectionNode, TimestampNode } from '../language/ast';
 import type { LineIndex } from '../language/lineIndex';
 import { formatDate, formatMinutes, calendarDateOf, pad2 } from '../language/time';
 import { MOMENT_FIELDS } from '../language/vocabulary';
@@ -119,21 +119,6 @@ export function keyMoments(ast: PostmortemDocument): KeyMoment[] {
     if (field && instant !== undefined) moments.push({ name, instant, line: field.range.start.line });
   }
   return moments;
-}
-
-/** Splits text into paragraphs where its source lines are not consecutive (a blank line between). */
-export function paragraphsOf(text: TextNode | undefined): LineText[] {
-  if (!text) return [];
-  const paragraphs: LineText[] = [];
-  let previousLine = Number.NEGATIVE_INFINITY;
-  for (const part of text.parts) {
-    const line = part.range.start.line;
-    const current = paragraphs[paragraphs.length - 1];
-    if (current && line === previousLine + 1) current.text = `${current.text} ${part.text}`;
-    else paragraphs.push({ text: part.text, line });
-    previousLine = part.range.end.line;
-  }
-  return paragraphs;
 }
 
 export interface DiagnosticCounts {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Analysis, PostmortemDiagnostic } from '../analysis/types';
 import type {
   ActionsSection, CategorySection, FieldNode, FieldSection, FollowupSection, SectionNode, TextSection, TimelineSection,
-  WhysSection,
+  TimestampNode, WhysSection,
 } from '../language/ast';
 import { formatClockOffset, formatDate, calendarDateOf } from '../language/time';
 import {
@@ -12,10 +12,12 @@ import {
 import { actionItemsOf, isOpenStatus, lineTextOfBullets } from './actionItems';
 import type { ActionItemView, LineText } from './actionItems';
 import {
-  countDiagnostics, metricText, shownMetrics, dayNumber, describeCounts, formatClock, headerField, incidentField, keyMoments,
-  labelOf, paragraphsOf, timestampText,
+  chainTitle, countDiagnostics, dayNumber, describeCounts, formatClock, headerField, incidentField, keyMoments, labelOf,
+  metricText, shownMetrics, showsWrittenForm, sourceLines, strayLines, timestampText, unplacedLines, writtenForm,
 } from './documentFacts';
-import { escapeHtml, findHttpUrl } from './escape';
+import { escapeHtml } from './escape';
+import { textBlocks } from './freeText';
+import { inlineSegments } from './inline';
 import { REPORT_CSS } from './styles';
 import { timelineChart } from './timelineChart';
 import type { ChartEvent } from './timelineChart';
@@ -79,24 +81,69 @@ function line(n: number): string {
   return ` data-line="${n}"`;
 }
 
+/** How links are written in the document being rendered; set for the length of one `render`. */
+let linkMode: LinkMode = 'anchor';
+
 function renderReport(analysis: Analysis, links: LinkMode): string {
+  linkMode = links;
   const out: string[] = [];
   out.push(`<article class="pm-report pm-type-${analysis.incidentType}">`);
   out.push(headerCard(analysis));
   out.push(problemsBanner(analysis.diagnostics));
   const items = actionItemsOf(analysis.ast, analysis.today);
+  const unplaced = unplacedLines(analysis.ast, analysis.lines);
+  const flushUnplaced = (beforeLine: number) => {
+    while (unplaced.length && unplaced[0].line < beforeLine) out.push(unparsedBlock(unplaced.shift()!));
+  };
   let itemIndex = 0;
   for (const section of analysis.ast.sections) {
+    flushUnplaced(section.range.start.line);
     if (section.name === 'actions') {
-      const count = (section as ActionsSection).items.length;
-      out.push(actionsSection(section as ActionsSection, items.slice(itemIndex, itemIndex + count), analysis.today, links));
+      const count = section.items.length;
+      out.push(actionsSection(section, items.slice(itemIndex, itemIndex + count), analysis.today));
       itemIndex += count;
     } else {
       out.push(sectionHtml(section, analysis));
     }
   }
+  flushUnplaced(Number.POSITIVE_INFINITY);
   out.push('</article>');
   return out.join('\n');
+}
+
+/** Free text with its `code` spans and http(s) links; everything else escaped. */
+function inline(text: string): string {
+  return inlineSegments(text)
+    .map((segment) => {
+      if (segment.kind === 'code') return `<code>${escapeHtml(segment.text)}</code>`;
+      if (segment.kind === 'link') return linkTo(segment.url, segment.text);
+      return escapeHtml(segment.text);
+    })
+    .join('');
+}
+
+function linkTo(url: string, label: string): string {
+  const href = escapeHtml(url);
+  return linkMode === 'anchor'
+    ? `<a class="pm-link" href="${href}" rel="noopener noreferrer">${escapeHtml(label)}</a>`
+    : `<a class="pm-link" data-href="${href}" role="link" tabindex="0" title="${href}">${escapeHtml(label)}</a>`;
+}
+
+const NOT_UNDERSTOOD = 'The checker could not place this line; it is shown as written.';
+
+/** A line the parser could not place, shown where it stands. */
+function unparsedBlock(item: LineText): string {
+  return `<p class="pm-unparsed"${line(item.line)} title="${NOT_UNDERSTOOD}"><span class="pm-unparsed-label">Not understood:</span> ${inline(item.text)}</p>`;
+}
+
+/** Rendered entries and the section's stray lines, in source order. */
+function inPlace(entries: [number, string][], strays: [number, string][]): string {
+  return [...entries, ...strays].sort((a, b) => a[0] - b[0]).map(([, html]) => html).join('');
+}
+
+/** Text written on a section's header line (`timeline: times in UTC`), kept as a paragraph. */
+function sectionInlineText(section: SectionNode): string {
+  return section.inlineText && section.name !== 'whys' ? `<p${line(section.inlineText.range.start.line)}>${inline(section.inlineText.text)}</p>` : '';
 }
 
 function sectionHtml(section: SectionNode, analysis: Analysis): string {
@@ -117,9 +164,15 @@ function sectionHtml(section: SectionNode, analysis: Analysis): string {
     case 'followup':
       return followupSection(section);
     default:
-      // Unknown sections are reported by the rules; the reader's view leaves them out.
-      return '';
+      return unknownSection(section, analysis);
   }
+}
+
+/** A section the language does not know (PM004), kept with its lines and marked. */
+function unknownSection(section: SectionNode, analysis: Analysis): string {
+  const lines = sourceLines(analysis.ast, analysis.lines, section.range.start.line + 1, section.range.end.line);
+  const text = section.inlineText ? `<p${line(section.inlineText.range.start.line)}>${inline(section.inlineText.text)}</p>` : '';
+  return `<section class="pm-section pm-section-unknown pm-unparsed"${line(section.range.start.line)} title="Not a known section; shown as written."><h2>${escapeHtml(section.header.raw)}</h2>${text}${bulletList(lines)}</section>`;
 }
 
 function sectionOpen(section: SectionNode, heading: string, description?: string): string {
@@ -169,6 +222,12 @@ function headerCard(analysis: Analysis): string {
   metaItem('Written', date, date?.dateValue?.date && !date.dateValue.invalidReason ? formatDate(date.dateValue.date) : undefined);
   metaItem('Authors', headerField(ast, 'authors'));
   metaItem('Services', incidentField(ast, 'services'));
+  // A repeated header field (PM005) is shown too: nothing written is dropped.
+  const shown = ['id', 'date', 'authors'].map((name) => headerField(ast, name));
+  for (const field of ast.headerFields) {
+    if (!shown.includes(field) && field.key.name !== 'status') metaItem(labelOf(field.key.raw), field, field.value?.text ?? '—');
+    else if (field.key.name === 'status' && field !== headerField(ast, 'status')) metaItem('Status', field);
+  }
 
   return [
     `<header class="pm-card pm-header"${titleLine}>`,
@@ -212,16 +271,13 @@ function problemsBanner(diagnostics: readonly PostmortemDiagnostic[]): string {
 
 /** A list of texts, each item carrying its line; '' for none. */
 function bulletList(items: LineText[]): string {
-  return items.length ? `<ul>${items.map((b) => `<li${line(b.line)}>${escapeHtml(b.text)}</li>`).join('')}</ul>` : '';
-}
-
-function paragraphs(items: LineText[]): string {
-  return items.map((p) => `<p${line(p.line)}>${escapeHtml(p.text)}</p>`).join('');
+  return items.length ? `<ul>${items.map((b) => `<li${line(b.line)}>${inline(b.text)}</li>`).join('')}</ul>` : '';
 }
 
 function textSection(section: TextSection): string {
   const heading = section.name === 'summary' ? 'Summary' : 'Notes';
-  return `${sectionOpen(section, heading)}${paragraphs(paragraphsOf(section.text))}</section>`;
+  const blocks = textBlocks(section.text).map((block) => (block.kind === 'paragraph' ? `<p${line(block.line)}>${inline(block.text)}</p>` : bulletList(block.items)));
+  return `${sectionOpen(section, heading)}${blocks.join('')}</section>`;
 }
 
 // ── Incident ───────────────────────────────────────────────────────────────────────────────────
@@ -229,32 +285,32 @@ function textSection(section: TextSection): string {
 function metricsHtml(analysis: Analysis): string {
   const cards = shownMetrics(analysis.metrics).map((m) => {
     const value = analysis.metrics[m.key];
-    const rough = analysis.metrics.approximate.includes(m.key) ? ' Computed from an approximate time.' : '';
-    const hover = value === null ? `${m.definition}. Needs both \`${m.needs[0]}\` and \`${m.needs[1]}\` with valid times, the second not before the first.` : `${m.definition}.${rough}`;
+    const rough = analysis.metrics.approximate.includes(m.key) ? '. Computed from an approximate time.' : '';
+    const hover = value === null ? `${m.definition}. Needs both \`${m.needs[0]}\` and \`${m.needs[1]}\` with valid times, the second not before the first.` : `${m.definition}${rough}`;
     return `<div class="pm-metric${value === null ? ' pm-metric-missing' : ''}" title="${escapeHtml(hover)}"><dt>${escapeHtml(m.label)}</dt><dd>${escapeHtml(metricText(analysis.metrics, m.key))}</dd></div>`;
   });
   return `<dl class="pm-metrics">${cards.join('')}</dl>`;
 }
 
-function incidentFieldValue(field: FieldNode): string {
-  if (field.timestamp) {
-    const shown = timestampText(field.timestamp);
-    const asWritten = field.timestamp.raw !== shown && field.timestamp.instant !== undefined ? ` title="${escapeHtml(`Written as ${field.timestamp.raw}`)}"` : '';
-    const invalid = field.timestamp.instant === undefined ? ' class="pm-invalid"' : '';
-    return `<time${invalid}${asWritten}>${escapeHtml(shown)}</time>`;
-  }
-  return escapeHtml(field.value?.text ?? '');
+/** A time in UTC, with the form the authors wrote beside it when it was converted. */
+function timeHtml(stamp: TimestampNode, shown: string): string {
+  const invalid = stamp.instant === undefined ? ' class="pm-invalid"' : '';
+  const asWritten = stamp.instant !== undefined && writtenForm(stamp) !== shown ? ` title="${escapeHtml(`Written as ${writtenForm(stamp)}`)}"` : '';
+  const written = showsWrittenForm(stamp) ? ` <span class="pm-written">(written ${escapeHtml(writtenForm(stamp))})</span>` : '';
+  return `<time${invalid}${asWritten}>${escapeHtml(shown)}</time>${written}`;
 }
 
 function incidentSection(section: FieldSection, analysis: Analysis): string {
-  const rows = section.fields
-    .filter((f) => f.value)
+  const rows: [number, string][] = section.fields
+    .filter((f) => f.value || f.bullets.length)
     .map((f) => {
       const list = bulletList(lineTextOfBullets(f.bullets));
-      return `<tr${line(f.range.start.line)}><th scope="row">${escapeHtml(labelOf(f.key.name))}</th><td>${incidentFieldValue(f)}${list}</td></tr>`;
+      const value = f.timestamp ? timeHtml(f.timestamp, timestampText(f.timestamp)) : inline(f.value?.text ?? '');
+      return [f.range.start.line, `<tr${line(f.range.start.line)}><th scope="row">${escapeHtml(labelOf(f.key.name))}</th><td>${value}${list}</td></tr>`];
     });
-  const table = rows.length ? `<table class="pm-fields"><tbody>${rows.join('')}</tbody></table>` : '';
-  return `${sectionOpen(section, 'Incident', sectionDescription('incident'))}${metricsHtml(analysis)}${table}</section>`;
+  const strays = strayLines(section).map((s): [number, string] => [s.line, `<tr class="pm-unparsed"${line(s.line)} title="${NOT_UNDERSTOOD}"><th scope="row">Not understood</th><td>${inline(s.text)}</td></tr>`]);
+  const table = rows.length || strays.length ? `<table class="pm-fields"><tbody>${inPlace(rows, strays)}</tbody></table>` : '';
+  return `${sectionOpen(section, 'Incident', sectionDescription('incident'))}${sectionInlineText(section)}${metricsHtml(analysis)}${table}</section>`;
 }
 
 // ── Timeline ───────────────────────────────────────────────────────────────────────────────────
@@ -269,29 +325,35 @@ function timelineSection(section: TimelineSection, analysis: Analysis): string {
   }
   const origin = started ?? chartEvents[0]?.instant;
   const chart = timelineChart(chartEvents, moments);
-  const out: string[] = [sectionOpen(section, 'Timeline', sectionDescription('timeline'))];
+  const out: string[] = [sectionOpen(section, 'Timeline', sectionDescription('timeline')), sectionInlineText(section)];
   if (chart) out.push(`<figure class="pm-chart">${chart}${chartLegend(moments.length > 0)}</figure>`);
-  if (section.events.length) {
+  const strays = strayLines(section);
+  if (section.events.length || strays.length) {
     out.push(`<table class="pm-events"><thead><tr><th scope="col">Time (UTC)</th><th scope="col">${origin === started && started !== undefined ? 'Since start' : 'Elapsed'}</th><th scope="col">Event</th></tr></thead><tbody>`);
     // The date shows where it changes; the rows in between show the time alone.
     let previousDay = Number.NaN;
+    const rows: [number, string][] = [];
     for (const event of section.events) {
       const stamp = event.timestamp;
       const instant = stamp.instant;
       let time: string;
       let offset = '';
       if (instant === undefined) {
-        time = `<time class="pm-invalid">${escapeHtml(stamp.raw)}</time>`;
+        time = `<time class="pm-invalid">${escapeHtml(writtenForm(stamp))}</time>`;
       } else {
         const day = dayNumber(instant);
         const date = day !== previousDay ? `<span class="pm-day">${formatDate(calendarDateOf(instant))}</span> ` : '';
-        time = `<time>${date}${formatClock(instant, stamp.second !== undefined)}</time>`;
+        const rough = stamp.approximate ? '<span class="pm-approximate" title="Approximate">≈</span> ' : '';
+        const written = showsWrittenForm(stamp) ? ` <span class="pm-written">(written ${escapeHtml(writtenForm(stamp))})</span>` : '';
+        time = `${rough}<time>${date}${formatClock(instant, stamp.second !== undefined)}</time>${written}`;
         previousDay = day;
         if (origin !== undefined) offset = formatClockOffset((instant - origin) / 60_000);
       }
       const list = event.bullets.length ? bulletList(lineTextOfBullets(event.bullets)) : '';
-      out.push(`<tr data-line="${event.range.start.line}"><td class="pm-event-time">${time}</td><td class="pm-event-offset">${offset}</td><td class="pm-event-text">${escapeHtml(event.text?.text ?? '')}${list}</td></tr>`);
+      rows.push([event.range.start.line, `<tr data-line="${event.range.start.line}"><td class="pm-event-time">${time}</td><td class="pm-event-offset">${offset}</td><td class="pm-event-text">${inline(event.text?.text ?? '')}${list}</td></tr>`]);
     }
+    const strayRows = strays.map((s): [number, string] => [s.line, `<tr class="pm-unparsed"${line(s.line)} title="${NOT_UNDERSTOOD}"><td class="pm-event-time"></td><td class="pm-event-offset"></td><td class="pm-event-text"><span class="pm-unparsed-label">Not understood:</span> ${inline(s.text)}</td></tr>`]);
+    out.push(inPlace(rows, strayRows));
     out.push('</tbody></table>');
   }
   out.push('</section>');
@@ -307,86 +369,77 @@ function chartLegend(withMoments: boolean): string {
 // ── Whys ───────────────────────────────────────────────────────────────────────────────────────
 
 function whysSection(section: WhysSection): string {
-  const steps: string[] = [];
+  const steps: [number, string][] = [];
   for (const entry of section.entries) {
     const name = entry.key.name;
     const kind = name === 'symptom' ? 'symptom' : name === 'root cause' ? 'root' : 'why';
     const number = 'number' in entry ? entry.number : undefined;
     const label = kind === 'why' ? (number === undefined ? 'Why' : `Why ${number}`) : labelOf(name);
     const list = bulletList(lineTextOfBullets(entry.bullets));
-    steps.push(`<li class="pm-chain-step pm-chain-${kind}"${line(entry.range.start.line)}><span class="pm-chain-label">${escapeHtml(label)}</span><p>${escapeHtml(entry.value?.text ?? '')}</p>${list}</li>`);
+    steps.push([entry.range.start.line, `<li class="pm-chain-step pm-chain-${kind}"${line(entry.range.start.line)}><span class="pm-chain-label">${escapeHtml(label)}</span><p>${inline(entry.value?.text ?? '')}</p>${list}</li>`]);
   }
-  return `${sectionOpen(section, 'Five whys', sectionDescription('whys'))}${steps.length ? `<ol class="pm-chain">${steps.join('')}</ol>` : ''}</section>`;
+  const strays = strayLines(section).map((s): [number, string] => [s.line, `<li class="pm-chain-step pm-unparsed"${line(s.line)} title="${NOT_UNDERSTOOD}"><span class="pm-chain-label">Not understood</span><p>${inline(s.text)}</p></li>`]);
+  const title = chainTitle(section);
+  const heading = title ? `Five whys: ${title}` : 'Five whys';
+  return `${sectionOpen(section, heading, sectionDescription('whys'))}${steps.length || strays.length ? `<ol class="pm-chain">${inPlace(steps, strays)}</ol>` : ''}</section>`;
 }
 
 // ── Factors and lessons ────────────────────────────────────────────────────────────────────────
 
 function categorySection(section: CategorySection, heading: string, order: string[]): string {
-  const categories = section.categories.map((c) => {
+  const categories: [number, string][] = section.categories.map((c) => {
     const items: LineText[] = [];
     if (c.value) items.push({ text: c.value.text, line: c.value.range.start.line });
     items.push(...lineTextOfBullets(c.bullets));
     const list = items.length ? bulletList(items) : '<p class="pm-empty">Nothing listed.</p>';
     const known = order.includes(c.key.name) ? ` pm-category-${c.key.name.replace(' ', '-')}` : '';
-    return `<div class="pm-category${known}"${line(c.range.start.line)}><h3>${escapeHtml(labelOf(c.key.name))}</h3>${list}</div>`;
+    return [c.range.start.line, `<div class="pm-category${known}"${line(c.range.start.line)}><h3>${escapeHtml(labelOf(c.key.name))}</h3>${list}</div>`];
   });
-  return `${sectionOpen(section, heading, sectionDescription(section.name))}${categories.length ? `<div class="pm-categories">${categories.join('')}</div>` : ''}</section>`;
+  const strays = strayLines(section).map((s): [number, string] => [s.line, `<div class="pm-category pm-unparsed"${line(s.line)} title="${NOT_UNDERSTOOD}"><h3>Not understood</h3><p>${inline(s.text)}</p></div>`]);
+  return `${sectionOpen(section, heading, sectionDescription(section.name))}${sectionInlineText(section)}${categories.length || strays.length ? `<div class="pm-categories">${inPlace(categories, strays)}</div>` : ''}</section>`;
 }
 
 // ── Action items ───────────────────────────────────────────────────────────────────────────────
 
-function linkHtml(text: string, links: LinkMode): string {
-  const found = findHttpUrl(text);
-  if (!found) return escapeHtml(text);
-  const before = escapeHtml(text.slice(0, found.start));
-  const label = escapeHtml(text.slice(found.start, found.end));
-  const after = escapeHtml(text.slice(found.end));
-  const href = escapeHtml(found.url);
-  const link =
-    links === 'anchor'
-      ? `<a class="pm-link" href="${href}" rel="noopener noreferrer">${label}</a>`
-      : `<a class="pm-link" data-href="${href}" role="link" tabindex="0" title="${href}">${label}</a>`;
-  return `${before}${link}${after}`;
-}
-
 function statusBadge(item: ActionItemView): string {
   if (!item.status) return '<span class="pm-status pm-status-none">no status</span>';
   const cls = item.canonicalStatus ? `pm-status-${item.canonicalStatus}` : 'pm-status-unknown';
-  const text = item.canonicalStatus ? item.canonicalStatus.replace('-', ' ') : item.status.text;
+  // The status as written: `complete` reads as the authors put it, coloured as `done`.
+  const text = item.canonicalStatus && canonicalKey(item.status.text) === item.canonicalStatus ? item.canonicalStatus.replace('-', ' ') : item.status.text;
   return `<span class="pm-status ${cls}"${line(item.status.line)}>${escapeHtml(text)}</span>`;
 }
 
 function cell(field: LineText | undefined, className: string, content?: string): string {
   if (!field) return `<td class="${className} pm-missing">—</td>`;
-  return `<td class="${className}"${line(field.line)}>${content ?? escapeHtml(field.text)}</td>`;
+  return `<td class="${className}"${line(field.line)}>${content ?? inline(field.text)}</td>`;
 }
 
-function actionDetails(item: ActionItemView, links: LinkMode): string {
+function actionDetails(item: ActionItemView): string {
   const details: string[] = [];
-  const detail = (label: string, field: LineText | undefined, html?: string) => {
-    if (field) details.push(`<div${line(field.line)}><dt>${label}</dt><dd>${html ?? escapeHtml(field.text)}</dd></div>`);
+  const detail = (label: string, field: LineText | undefined) => {
+    if (field) details.push(`<div${line(field.line)}><dt>${label}</dt><dd>${inline(field.text)}</dd></div>`);
   };
   detail('Why', item.why);
   detail('Verify', item.verify);
   detail('Addresses', item.addresses);
-  detail('Ticket', item.ticket, item.ticket && linkHtml(item.ticket.text, links));
+  detail('Ticket', item.ticket);
   return `${details.length ? `<dl class="pm-action-details">${details.join('')}</dl>` : ''}${bulletList(item.bullets)}`;
 }
 
-function actionsSection(section: ActionsSection, items: ActionItemView[], today: string, links: LinkMode): string {
-  const out: string[] = [sectionOpen(section, 'Action items', sectionDescription('actions'))];
+function actionsSection(section: ActionsSection, items: ActionItemView[], today: string): string {
+  const out: string[] = [sectionOpen(section, 'Action items', sectionDescription('actions')), sectionInlineText(section)];
   if (items.length) {
     const open = items.filter((i) => isOpenStatus(i.canonicalStatus)).length;
     const overdue = items.filter((i) => i.overdue).length;
     out.push(`<p class="pm-actions-summary">${items.length} item${items.length === 1 ? '' : 's'}, ${open} open${overdue ? `, <strong class="pm-overdue-count">${overdue} overdue</strong>` : ''} as of ${escapeHtml(today)}</p>`);
     out.push('<table class="pm-actions"><thead><tr><th scope="col">ID</th><th scope="col">Action</th><th scope="col">Priority</th><th scope="col">Owner</th><th scope="col">Due</th><th scope="col">Status</th></tr></thead><tbody>');
     for (const item of items) {
-      const title = item.title ? `<span class="pm-action-title"${line(item.title.line)}>${escapeHtml(item.title.text)}</span>` : '<span class="pm-action-title pm-missing">No description</span>';
+      const title = item.title ? `<span class="pm-action-title"${line(item.title.line)}>${inline(item.title.text)}</span>` : '<span class="pm-action-title pm-missing">No description</span>';
       const overdueMark = item.overdue ? ` <span class="pm-overdue-mark" title="Due ${escapeHtml(item.due?.text ?? '')}, ${item.daysOverdue} day${item.daysOverdue === 1 ? '' : 's'} ago">overdue</span>` : '';
       out.push(
         `<tr class="pm-action${item.overdue ? ' pm-overdue' : ''}"${line(item.line)}>` +
           `<td class="pm-action-id">${escapeHtml(item.id)}</td>` +
-          `<td class="pm-action-text">${title}${actionDetails(item, links)}</td>` +
+          `<td class="pm-action-text">${title}${actionDetails(item)}</td>` +
           cell(item.priority, 'pm-action-priority', item.priority && `<span class="pm-priority pm-priority-${/^p[0-4]$/i.test(item.priority.text) ? item.priority.text.toLowerCase() : 'unknown'}">${escapeHtml(item.priority.text)}</span>`) +
           cell(item.owner, 'pm-action-owner') +
           cell(item.due, 'pm-action-due', item.due && `${escapeHtml(item.due.text)}${overdueMark}`) +
@@ -396,6 +449,7 @@ function actionsSection(section: ActionsSection, items: ActionItemView[], today:
     }
     out.push('</tbody></table>');
   }
+  out.push(...strayLines(section).map(unparsedBlock));
   out.push('</section>');
   return out.join('');
 }
@@ -403,6 +457,7 @@ function actionsSection(section: ActionsSection, items: ActionItemView[], today:
 // ── Follow-up ──────────────────────────────────────────────────────────────────────────────────
 
 function followupSection(section: FollowupSection): string {
-  const notes = section.notes.map((n) => `<li${line(n.range.start.line)}><time>${escapeHtml(n.date.raw)}</time> ${escapeHtml(n.text?.text ?? '')}</li>`);
-  return `${sectionOpen(section, 'Follow-up', sectionDescription('followup'))}${notes.length ? `<ul class="pm-followup">${notes.join('')}</ul>` : ''}</section>`;
+  const notes = section.notes.map((n): [number, string] => [n.range.start.line, `<li${line(n.range.start.line)}><time>${escapeHtml(n.date.raw)}</time> ${inline(n.text?.text ?? '')}${bulletList(lineTextOfBullets(n.bullets))}</li>`]);
+  const strays = strayLines(section).map((s): [number, string] => [s.line, `<li class="pm-unparsed"${line(s.line)} title="${NOT_UNDERSTOOD}"><span class="pm-unparsed-label">Not understood:</span> ${inline(s.text)}</li>`]);
+  return `${sectionOpen(section, 'Follow-up', sectionDescription('followup'))}${sectionInlineText(section)}${notes.length || strays.length ? `<ul class="pm-followup">${inPlace(notes, strays)}</ul>` : ''}</section>`;
 }

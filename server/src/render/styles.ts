@@ -45,6 +45,9 @@ export const REPORT_CSS = `
 .pm-report thead th { white-space: nowrap; font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.05em; color: var(--pm-muted); font-weight: 600; }
 .pm-missing, .pm-empty { color: var(--pm-muted); font-style: italic; }
 .pm-invalid { color: var(--pm-red); text-decoration: underline wavy var(--pm-red); }
+.pm-unparsed { border-left: 3px solid var(--pm-orange); padding-left: 0.5em; }
+.pm-unparsed-label { color: var(--pm-orange); font-weight: 600; }
+.pm-written, .pm-approximate { color: var(--pm-muted); }
 .pm-section { margin: 28px 0 0; }
 .pm-card { border: 1px solid var(--pm-border); border-radius: 10px; background: var(--pm-surface); padding: 18px 22px; }
 
