@@ -1,9 +1,6 @@
-/** `@handle` as people write owners and authors; an e-mail address is not a handle. */
-const HANDLE = /(?<![\w@.])@[A-Za-z0-9](?:[\w.-]*\w)?/g;
+import { handlesIn } from '../language/handles';
 
-export function handlesIn(text: string): string[] {
-  return [...new Set(text.match(HANDLE) ?? [])];
-}
+export { handlesIn };
 
 /** Handles per document version, so owner completion does not rescan unchanged documents. */
 export class HandleCache {

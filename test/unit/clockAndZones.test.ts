@@ -1,0 +1,223 @@
+import assert from 'node:assert/strict';
+import { analyze } from '../../server/src/analysis/analyze';
+import { applyEdits } from '../../server/src/analysis/edits';
+import { resolveLocalTime } from '../../server/src/language/regionZones';
+import { TimestampScan, scanTimestamp } from '../../server/src/language/time';
+
+/** The document with every time fix applied (PM010, PM011), as `postmortem check --fix` would. */
+function fixAll(text: string): string {
+  const analysis = analyze(text, { today: '2025-03-01' });
+  const timeFixes = analysis.diagnostics.filter((d) => d.code === 'PM010' || d.code === 'PM011');
+  return applyEdits(analysis.lines, timeFixes.flatMap((d) => d.data?.fix?.edits ?? []));
+}
+
+function scan(text: string): TimestampScan | undefined {
+  const result = new TimestampScan();
+  return scanTimestamp(text, 0, result) ? result : undefined;
+}
+
+/** One timeline event after `started`; returns its diagnostics and the event line after --fix. */
+function event(stamp: string, started = '2025-02-14 10:00 UTC') {
+  const text = `postmortem: t\nincident:\n  started: ${started}\ntimeline:\n  ${stamp}  event\n`;
+  const analysis = analyze(text, { today: '2025-03-01' });
+  return {
+    diagnostics: analysis.diagnostics.filter((d) => d.range.start.line === 4),
+    fixed: fixAll(text).split('\n')[4].trim().replace(/ {2}event$/, ''),
+    instant: (analysis.ast.sections[1] as { events: { timestamp: { instant?: number } }[] }).events[0].timestamp.instant,
+  };
+}
+
+describe('the 12-hour clock', () => {
+  const readings: [string, number][] = [
+    ['9:37AM', 9],
+    ['9:37 am', 9],
+    ['9:37 a.m.', 9],
+    ['9:37 A.M.', 9],
+    ['1:54PM', 13],
+    ['1:54 p.m.', 13],
+    ['12:05 PM', 12],
+    ['12:05 AM', 0],
+    ['11:59 pm', 23],
+  ];
+  for (const [written, hour] of readings) {
+    it(`reads ${written} as hour ${hour}`, () => {
+      const result = scan(`${written} UTC`)!;
+      assert.equal(result.hour, hour);
+      assert.equal(result.twelveHour, true);
+      assert.equal(result.zoneKind, 'utc');
+      assert.equal(result.invalidReason, undefined);
+    });
+  }
+
+  it('rejects an hour the 12-hour clock does not have', () => {
+    assert.match(scan('13:00 PM UTC')!.invalidReason!, /12-hour clock/);
+    assert.match(scan('0:30 AM UTC')!.invalidReason!, /12-hour clock/);
+  });
+
+  it('does not take a zone such as AMT or a word such as "amended" for a meridiem', () => {
+    assert.equal(scan('9:37 AMT')!.twelveHour, false);
+    assert.equal(scan('9:37 amended the config')!.twelveHour, false);
+  });
+
+  it('converts 9:37AM PST to 17:37 UTC, never “9:37 UTC UTCAM PST”', () => {
+    const text = 'postmortem: t\nincident:\n  started: 2017-02-28 9:37AM PST\n  resolved: 2017-02-28 1:54PM PST\n';
+    assert.match(fixAll(text), /started: 2017-02-28 17:37 UTC\n {2}resolved: 2017-02-28 21:54 UTC\n/);
+  });
+
+  it('orders a morning and an afternoon time correctly (no PM014, no PM012)', () => {
+    const text = 'postmortem: t\nincident:\n  started: 2017-02-28 9:37AM UTC\n  resolved: 2017-02-28 1:54PM UTC\ntimeline:\n  9:37AM UTC  a\n  1:54PM UTC  b\n';
+    const codes = analyze(text).diagnostics.map((d) => d.code);
+    assert.ok(!codes.includes('PM014') && !codes.includes('PM012'), codes.join(' '));
+  });
+
+  it('marks a zone-less 12-hour time UTC on the 24-hour clock', () => {
+    assert.equal(event('1:54PM').fixed, '13:54 UTC');
+    assert.equal(event('2025-02-14 12:05 am').fixed, '2025-02-14 00:05 UTC');
+    assert.match(event('1:54PM').diagnostics[0].message, /such as `13:54 UTC`/);
+  });
+});
+
+describe('zones by region: generic names and IANA names, with daylight saving from Intl', () => {
+  const conversions: [string, string, string?][] = [
+    // Pacific: standard time in February, daylight time in July.
+    ['2025-02-14 09:37 PT', '2025-02-14 17:37 UTC'],
+    ['2025-07-14 09:37 PT', '2025-07-14 16:37 UTC'],
+    ['2025-02-14 09:37 Pacific', '2025-02-14 17:37 UTC'],
+    ['2025-07-14 09:37 Pacific Time', '2025-07-14 16:37 UTC'],
+    ['2025-02-14 09:37 America/Los_Angeles', '2025-02-14 17:37 UTC'],
+    ['2025-02-14 09:37 MT', '2025-02-14 16:37 UTC'],
+    ['2025-02-14 09:37 Mountain', '2025-02-14 16:37 UTC'],
+    ['2025-02-14 09:37 CT', '2025-02-14 15:37 UTC'],
+    ['2025-07-14 09:37 Central', '2025-07-14 14:37 UTC'],
+    ['2025-02-14 09:37 Eastern', '2025-02-14 14:37 UTC'],
+    // Either side of the US spring-forward (2025-03-09 02:00 local) and fall-back (2025-11-02 02:00).
+    ['2025-03-09 01:59 ET', '2025-03-09 06:59 UTC'],
+    ['2025-03-09 03:00 ET', '2025-03-09 07:00 UTC'],
+    ['2025-11-02 00:59 ET', '2025-11-02 04:59 UTC'],
+    ['2025-11-02 02:00 ET', '2025-11-02 07:00 UTC'],
+    // Europe switches on another day (2025-03-30 02:00 local).
+    ['2025-03-29 12:00 Europe/Berlin', '2025-03-29 11:00 UTC'],
+    ['2025-03-30 12:00 Europe/Berlin', '2025-03-30 10:00 UTC'],
+    // Across midnight and the end of a month and a year.
+    ['2025-03-31 23:30 ET', '2025-04-01 03:30 UTC'],
+    ['2024-12-31 8:15 PM PT', '2025-01-01 04:15 UTC'],
+    ['2025-03-01 00:30 Europe/Berlin', '2025-02-28 23:30 UTC'],
+    ['2024-02-29 19:00 America/Chicago', '2024-03-01 01:00 UTC'],
+    // The southern hemisphere has summer time in January.
+    ['2025-01-15 09:00 Australia/Sydney', '2025-01-14 22:00 UTC'],
+    ['2025-07-15 09:00 Australia/Sydney', '2025-07-14 23:00 UTC'],
+  ];
+  for (const [written, utc] of conversions) {
+    it(`${written} → ${utc}`, () => {
+      const result = event(written);
+      assert.equal(result.fixed, utc);
+      const pm011 = result.diagnostics.find((d) => d.code === 'PM011');
+      assert.ok(pm011?.data?.fix, 'PM011 with a fix');
+      assert.ok(!result.diagnostics.some((d) => d.code === 'PM010'));
+    });
+  }
+
+  it('converts a time alone in a region zone with the date it borrows, gaining a date across midnight', () => {
+    assert.equal(event('23:30 PT', '2025-02-14 10:00 UTC').fixed, '2025-02-15 07:30 UTC');
+    assert.equal(event('09:37 PT', '2025-07-14 10:00 UTC').fixed, '16:37 UTC');
+  });
+
+  it('reports a time the clocks skipped (spring forward) as invalid, not shifted', () => {
+    const result = event('2025-03-09 02:30 America/New_York');
+    assert.equal(result.instant, undefined);
+    const pm015 = result.diagnostics.find((d) => d.code === 'PM015');
+    assert.match(pm015!.message, /did not happen in America\/New_York: the clocks went from UTC−05:00 to UTC−04:00/);
+    assert.equal(result.fixed, '2025-03-09 02:30 America/New_York');
+  });
+
+  it('reports a time the clocks showed twice (fall back) with both readings and no fix', () => {
+    const result = event('2025-11-02 01:30 ET');
+    assert.equal(result.instant, undefined);
+    const pm011 = result.diagnostics.find((d) => d.code === 'PM011')!;
+    assert.equal(pm011.data?.fix, undefined);
+    assert.match(pm011.message, /happened twice .* 2025-11-02 05:30 UTC \(UTC−04:00\) or 2025-11-02 06:30 UTC \(UTC−05:00\)/);
+  });
+
+  it('finds every reading of a local time from the runtime’s zone data', () => {
+    assert.deepEqual(resolveLocalTime('Europe/Berlin', { year: 2025, month: 10, day: 26 }, 2, 30, 0).kind, 'ambiguous');
+    assert.deepEqual(resolveLocalTime('Europe/Berlin', { year: 2025, month: 3, day: 30 }, 2, 30, 0).kind, 'gap');
+    assert.deepEqual(resolveLocalTime('Asia/Kolkata', { year: 2025, month: 3, day: 30 }, 2, 30, 0), { kind: 'exact', instant: Date.UTC(2025, 2, 29, 21, 0), offsetMinutes: 330 });
+  });
+
+  it('reports an unknown zone-shaped word without a fix, and never stamps UTC beside it', () => {
+    for (const written of ['09:37 PTZ', '2025-02-14 09:37 XST', '09:37 Mars/Olympus']) {
+      const result = event(written);
+      const pm011 = result.diagnostics.find((d) => d.code === 'PM011');
+      assert.ok(pm011, written);
+      assert.equal(pm011.data?.fix, undefined, written);
+      assert.match(pm011.message, /not a time zone the checker knows/);
+      assert.ok(!result.diagnostics.some((d) => d.code === 'PM010'), written);
+      assert.equal(result.fixed, written);
+    }
+  });
+
+  it('keeps plain words after a time as event text: no zone, and the UTC fix goes before them', () => {
+    assert.equal(event('10:00 GET /health fails').fixed, '10:00 UTC GET /health fails');
+    assert.equal(event('10:00 Database failover').fixed, '10:00 UTC Database failover');
+  });
+});
+
+describe('approximate times', () => {
+  for (const marker of ['~', '~ ', '≈', '± ', 'approx. ', 'about ', 'around ', 'circa ', 'ca. ', 'About ']) {
+    it(`reads “${marker}23:25 UTC” as an approximate time`, () => {
+      const result = scan(`${marker}23:25 UTC`)!;
+      assert.equal(result.approximate, true);
+      assert.equal(result.hour, 23);
+      assert.equal(result.prefixStart, 0);
+      assert.equal(result.start, marker.length);
+    });
+  }
+
+  it('keeps an approximate event in the timeline (no PM001) and converts it keeping the marker', () => {
+    const text = 'postmortem: t\nincident:\n  started: 2017-01-31 23:00 UTC\ntimeline:\n  ~23:25 UTC  rm -rf run on the wrong host\n  ± 17:20 PST  roughly\n';
+    const analysis = analyze(text);
+    assert.ok(!analysis.diagnostics.some((d) => d.code === 'PM001'));
+    const events = (analysis.ast.sections[1] as { events: { timestamp: { approximate: boolean } }[] }).events;
+    assert.deepEqual(events.map((e) => e.timestamp.approximate), [true, true]);
+    assert.match(fixAll(text), /\n {2}± 2017-02-01 01:20 UTC {2}roughly\n/);
+  });
+
+  it('flags every metric computed from an approximate time', () => {
+    const text = 'postmortem: t\nincident:\n  started: ~2017-01-31 23:00 UTC\n  detected: 2017-01-31 23:30 UTC\n  responded: 2017-01-31 23:40 UTC\n  resolved: about 2017-02-01 18:00 UTC\n';
+    const { metrics } = analyze(text);
+    assert.equal(metrics.durationMinutes, 19 * 60);
+    assert.deepEqual(metrics.approximate, ['durationMinutes', 'timeToDetectMinutes']);
+  });
+});
+
+describe('zoned times in prose (PM011)', () => {
+  const doc = (prose: string) => `postmortem: t\nincident:\n  started: 2017-02-28 17:37 UTC\nsummary:\n  ${prose}\n`;
+
+  it('reports “At 9:37AM PST” with the conversion fix', () => {
+    const text = doc('At 9:37AM PST, an engineer ran a command.');
+    const pm011 = analyze(text).diagnostics.filter((d) => d.code === 'PM011');
+    assert.equal(pm011.length, 1);
+    assert.deepEqual(pm011[0].range, { start: { line: 4, character: 5 }, end: { line: 4, character: 15 } });
+    assert.match(fixAll(text), /At 17:37 UTC, an engineer/);
+  });
+
+  it('converts region zones and dated times in prose', () => {
+    assert.match(fixAll(doc('By 2017-03-01 10:00 Eastern it was over.')), /By 2017-03-01 15:00 UTC it was over/);
+    assert.match(fixAll(doc('Paged at 11:05 PT.')), /Paged at 19:05 UTC\./);
+  });
+
+  it('leaves zone-less times, UTC times, ranges and counts in prose alone', () => {
+    const text = doc('At 10:00 and 14:30 UTC; between 10:00-12:00; ratio 3:1; build 1.10:30; 14:30 DB failover.');
+    assert.deepEqual(analyze(text).diagnostics.filter((d) => d.code === 'PM011' || d.code === 'PM010'), []);
+  });
+});
+
+describe('metrics', () => {
+  it('are null, not negative, when the end precedes the start', () => {
+    const text = 'postmortem: t\nincident:\n  started: 2025-02-14 22:00 UTC\n  resolved: 2025-02-14 14:17 UTC\n  impact started: 2025-02-14 22:10 UTC\n  impact ended: 2025-02-14 22:37 UTC\n';
+    const { metrics, diagnostics } = analyze(text);
+    assert.equal(metrics.durationMinutes, null);
+    assert.equal(metrics.impactMinutes, 27);
+    assert.ok(diagnostics.some((d) => d.code === 'PM014'));
+  });
+});
