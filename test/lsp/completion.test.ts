@@ -65,7 +65,7 @@ describe('LSP completion', () => {
   });
 
   it('offers enum values after severity, priority, status and type', async () => {
-    assert.deepEqual(await labelsAt('postmortem: T\nincident:\n  severity: |\n'), ['SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV5']);
+    assert.deepEqual(await labelsAt('postmortem: T\nincident:\n  severity: |\n'), ['SEV0', 'SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV5']);
     assert.deepEqual(await labelsAt('postmortem: T\nincident:\n  type: |\n'), ['incident', 'near-miss', 'drill']);
     const action = 'postmortem: T\nactions:\n  A1: Add an alert\n';
     assert.deepEqual(await labelsAt(`${action}    priority: |\n`), ['P0', 'P1', 'P2', 'P3', 'P4']);

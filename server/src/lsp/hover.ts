@@ -3,6 +3,7 @@ import { MarkupKind } from 'vscode-languageserver';
 import { incidentInstant } from '../analysis/metrics';
 import type { Analysis } from '../analysis/types';
 import type { ActionItemNode, FieldNode, KeyNode, SectionNode, TimestampNode } from '../language/ast';
+import { formatOffset } from '../language/regionZones';
 import { formatDate, formatMinutes, formatUtc } from '../language/time';
 import type { Term } from '../language/vocabulary';
 import {
@@ -91,13 +92,21 @@ function valueHover(field: FieldNode, terms: readonly Term[], name?: string): Ho
 function timestampHover(analysis: Analysis, stamp: TimestampNode): Hover {
   if (stamp.invalidReason) return markdown(`Not a valid time: ${stamp.invalidReason}.`, stamp.range);
   if (stamp.instant === undefined) {
-    const reason = stamp.zone.ambiguous ? `the zone \`${stamp.zone.raw}\` can mean more than one offset` : 'it has no date and `started` gives none';
+    const reason = stamp.zone.ambiguous
+      ? `the zone \`${stamp.zone.raw}\` can mean more than one offset`
+      : stamp.zone.kind === 'unknown'
+        ? `\`${stamp.zone.raw}\` is not a time zone the checker knows`
+        : stamp.localTimeProblem?.kind === 'ambiguous'
+          ? `the clocks showed it twice in ${stamp.zone.region}`
+          : 'it has no date and `started` gives none';
     return markdown(`\`${stamp.raw}\` cannot be placed in UTC: ${reason}.`, stamp.range);
   }
   const utc = formatUtc(stamp.instant, { iso: false, withDate: true, withSeconds: stamp.second !== undefined });
-  const lines = [`**${utc}**`];
-  if (stamp.zone.kind === 'offset' || stamp.zone.kind === 'abbreviation') lines.push(`\`${stamp.raw}\` is ${utc}.`);
+  const lines = [`**${stamp.approximate ? '≈ ' : ''}${utc}**`];
+  const region = stamp.zone.kind === 'region' && stamp.zone.offsetMinutes !== undefined ? ` (${stamp.zone.region}, ${formatOffset(stamp.zone.offsetMinutes)} at that moment)` : '';
+  if (stamp.zone.kind === 'offset' || stamp.zone.kind === 'abbreviation' || stamp.zone.kind === 'region' || stamp.twelveHour) lines.push(`\`${stamp.raw}\`${region} is ${utc}.`);
   else if (stamp.zone.kind === 'none') lines.push('No time zone is written; read here as UTC.');
+  if (stamp.approximate) lines.push('Approximate: the authors knew this time only roughly; metrics computed from it are marked ≈.');
   const started = incidentInstant(analysis.ast, 'started');
   if (started !== undefined) {
     const minutes = Math.round((stamp.instant - started) / 60_000);
