@@ -20,6 +20,8 @@ const TODAY = /^\s*#\s*fixture-today:\s*(\S+)/;
 const CONFIG = /^\s*#\s*fixture-config:\s*(.+)$/;
 
 export const FIXTURE_DIR = join(import.meta.dirname, '..', 'fixtures');
+/** Public postmortems of real organisations, rewritten in the language (see test/realworld/README.md). */
+export const REALWORLD_DIR = join(import.meta.dirname, '..', 'realworld');
 
 export function loadFixtures(dir = FIXTURE_DIR): Fixture[] {
   return readdirSync(dir)

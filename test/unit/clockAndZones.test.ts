@@ -182,6 +182,12 @@ describe('approximate times', () => {
     assert.match(fixAll(text), /\n {2}± 2017-02-01 01:20 UTC {2}roughly\n/);
   });
 
+  it('reads a marker between the date and the time, and the fix keeps it there', () => {
+    const result = event('2017-01-31 ~23:25 PST');
+    assert.equal(result.fixed, '2017-02-01 ~07:25 UTC');
+    assert.equal(scan('2017-01-31 about 23:25 UTC')!.approximate, true);
+  });
+
   it('flags every metric computed from an approximate time', () => {
     const text = 'postmortem: t\nincident:\n  started: ~2017-01-31 23:00 UTC\n  detected: 2017-01-31 23:30 UTC\n  responded: 2017-01-31 23:40 UTC\n  resolved: about 2017-02-01 18:00 UTC\n';
     const { metrics } = analyze(text);

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/analysis/analyze';
-import { loadFixtures } from '../helpers/fixtures';
+import { FIXTURE_DIR, REALWORLD_DIR, loadFixtures } from '../helpers/fixtures';
 
-describe('fixtures (expectations marked inline)', () => {
-  for (const fixture of loadFixtures()) {
+for (const [title, dir] of [['fixtures (expectations marked inline)', FIXTURE_DIR], ['real-world postmortems (test/realworld, expectations marked inline)', REALWORLD_DIR]]) describe(title, () => {
+  for (const fixture of loadFixtures(dir)) {
     it(fixture.name, () => {
       const { diagnostics } = analyze(fixture.text, fixture.options);
       const problems: string[] = [];

@@ -72,8 +72,10 @@ export interface TimestampNode extends AstNode {
   twelveHour: boolean;
   /** Marked as known only roughly (`~23:25 UTC`, `about 14:30 UTC`). */
   approximate: boolean;
-  /** The approximate marker, when there is one; `range` starts after it. */
+  /** The approximate marker before the timestamp, when there is one; `range` starts after it. */
   approximateRange?: Range;
+  /** A marker written between the date and the time (`2017-01-31 ~23:25`), which fixes keep; '' for none. */
+  innerMarker: string;
   zone: ZoneNode;
   /** Set when a region zone's wall-clock time was skipped or repeated by a daylight-saving switch. */
   localTimeProblem?: LocalTimeProblem;

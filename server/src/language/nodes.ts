@@ -119,6 +119,7 @@ export class TimestampSpan extends Span implements TimestampNode {
   readonly isoSeparator: boolean;
   readonly twelveHour: boolean;
   readonly approximate: boolean;
+  readonly innerMarker: string;
   instant: number | undefined = undefined;
   invalidReason: string | undefined;
   localTimeProblem: LocalTimeProblem | undefined = undefined;
@@ -139,6 +140,7 @@ export class TimestampSpan extends Span implements TimestampNode {
     this.isoSeparator = scan.isoSeparator;
     this.twelveHour = scan.twelveHour;
     this.approximate = scan.approximate;
+    this.innerMarker = scan.innerMarker;
     this.prefixStart = scan.prefixStart;
     this.invalidReason = scan.invalidReason;
     this.dateEnd = scan.dateEnd < 0 ? undefined : scan.dateEnd;

@@ -97,6 +97,8 @@ export class TimestampScan {
   /** Written on the 12-hour clock (`9:37AM`); `hour` is already converted to 0–23. */
   twelveHour = false;
   approximate = false;
+  /** An approximate marker written between the date and the time (`2017-01-31 ~23:25`), kept by fixes. */
+  innerMarker = '';
   zoneKind: ZoneKind = 'none';
   zoneStart = 0;
   zoneEnd = 0;
@@ -170,6 +172,7 @@ export function scanTimestamp(text: string, at: number, into: TimestampScan): bo
     if (APPROXIMATE.exec(text)) at = APPROXIMATE.lastIndex;
   }
   let i = at;
+  let innerMarker = '';
   let date: CalendarDate | undefined;
   let dateEnd = -1;
   let isoSeparator = false;
@@ -188,6 +191,12 @@ export function scanTimestamp(text: string, at: number, into: TimestampScan): bo
         while (text.charCodeAt(timeAt) === 32 || text.charCodeAt(timeAt) === 9) timeAt++;
       }
       if (timeAt < 0) return false;
+      // People also mark the time rather than the whole timestamp: `2017-01-31 ~23:25 UTC`.
+      APPROXIMATE.lastIndex = timeAt;
+      if (separator !== 84 && APPROXIMATE.exec(text)) {
+        innerMarker = text.slice(timeAt, APPROXIMATE.lastIndex);
+        timeAt = APPROXIMATE.lastIndex;
+      }
       date = { year, month: digitsAt(text, at + 5, monthLength), day: digitsAt(text, dayAt, dayLength) };
       dateEnd = end;
       isoSeparator = separator === 84;
@@ -227,7 +236,8 @@ export function scanTimestamp(text: string, at: number, into: TimestampScan): bo
   }
   scanZone(text, i, into);
   into.prefixStart = prefixStart;
-  into.approximate = prefixStart !== at;
+  into.approximate = prefixStart !== at || innerMarker !== '';
+  into.innerMarker = innerMarker;
   into.twelveHour = twelveHour;
   into.start = at;
   into.end = Math.max(i, into.zoneEnd);

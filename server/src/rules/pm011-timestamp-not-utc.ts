@@ -21,7 +21,9 @@ function isConvertible(stamp: TimestampNode): boolean {
 function conversion(stamp: TimestampNode, borrowedAfterFixes: CalendarDate | undefined): Fix {
   const utcDate = calendarDateOf(stamp.instant!);
   const withDate = stamp.date !== undefined || !sameDay(utcDate, borrowedAfterFixes);
-  const text = formatUtc(stamp.instant!, { iso: stamp.isoSeparator, withDate, withSeconds: stamp.second !== undefined });
+  const utc = formatUtc(stamp.instant!, { iso: stamp.isoSeparator, withDate, withSeconds: stamp.second !== undefined });
+  // A marker between date and time (only a dated timestamp has one) stays there.
+  const text = stamp.innerMarker ? utc.replace(' ', ` ${stamp.innerMarker}`) : utc;
   return { title: `Convert to UTC: ${text}`, edits: [replace(stamp.range, text)], isPreferred: true };
 }
 
