@@ -225,8 +225,10 @@ export function scanTimestamp(text: string, at: number, into: TimestampScan): bo
   let twelveHour = false;
   let hour24 = hour;
   let meridiemReason: string | undefined;
+  // The regex runs only where an `a` or `p` follows: after most times comes ` UTC`.
+  const next = text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 ? text.charCodeAt(i + 1) : text.charCodeAt(i);
   MERIDIEM.lastIndex = i;
-  const meridiem = MERIDIEM.exec(text);
+  const meridiem = (next | 32) === 97 || (next | 32) === 112 ? MERIDIEM.exec(text) : null;
   if (meridiem) {
     twelveHour = true;
     i = MERIDIEM.lastIndex;

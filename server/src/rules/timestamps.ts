@@ -1,7 +1,7 @@
 import type { CalendarDate, PostmortemDocument, TimestampNode } from '../language/ast';
 import { placeInUtc } from '../language/astBuilder';
 import type { LineIndex } from '../language/lineIndex';
-import { TimestampSpan } from '../language/nodes';
+import { type LinePart, TimestampSpan } from '../language/nodes';
 import { TimestampScan, scanTimestamp } from '../language/time';
 import { forEachProsePart } from '../analysis/prose';
 import type { RuleContext } from './rule';
@@ -28,6 +28,9 @@ export function timestampsBySection(context: RuleContext): TimestampNode[][] {
   return context.shared(timestampsOf, () => timestampsOf(context.ast));
 }
 
+/** A time followed by something other than `UTC`/`Z` that may be a zone: capitals, a region name, a sign. */
+const MAYBE_ZONED_TIME = /\d:\d\d(?::\d\d)?(?:\.\d+)?[ \t]?(?:[AaPp]\.?[Mm]\.?)?[ \t]*\(?(?!(?:UTC|Z)(?![+\-\w]))(?:[A-Z]{2,5}(?![a-z])|[A-Z][a-z]+(?:\/|[ \t]+Time\b)|(?:Pacific|Mountain|Central|Eastern)\b|[+-]\d)/;
+
 /** A time in running text, optionally after a date: `9:37AM`, `2017-02-28 17:37`. */
 const PROSE_TIME = /(?<![\d:.])(?:\d{4}-\d{1,2}-\d{1,2}[ T])?\d{1,2}:\d{2}/g;
 
@@ -37,6 +40,9 @@ const PROSE_TIME = /(?<![\d:.])(?:\d{4}-\d{1,2}-\d{1,2}[ T])?\d{1,2}:\d{2}/g;
  * times (`10:00-12:00`): after `UTC`/`GMT` or on a full ISO date-time.
  */
 function proseTimestampsOf(ast: PostmortemDocument, lines: LineIndex): TimestampNode[] {
+  // Most documents write every time in UTC: one pass over the text rules out a zoned time
+  // anywhere, and spares walking every line of prose.
+  if (!MAYBE_ZONED_TIME.test(lines.text)) return [];
   const started = ast.sections.find((s) => s.name === 'incident');
   const startedStamp = started?.name === 'incident' ? started.fields.find((f) => f.key.name === 'started')?.timestamp : undefined;
   const startedDate: CalendarDate | undefined = startedStamp && !startedStamp.invalidReason ? startedStamp.date : undefined;
@@ -44,7 +50,8 @@ function proseTimestampsOf(ast: PostmortemDocument, lines: LineIndex): Timestamp
   const scan = new TimestampScan();
   forEachProsePart(ast, (_kind, part) => {
     if (!part.text.includes(':')) return;
-    const base = lines.offset(part.range.start);
+    // Every part is a span of the document; its offset needs no LSP range.
+    const base = (part as LinePart).startOffset;
     PROSE_TIME.lastIndex = 0;
     for (let m = PROSE_TIME.exec(part.text); m; m = PROSE_TIME.exec(part.text)) {
       if (!scanTimestamp(lines.text, base + m.index, scan)) continue;
