@@ -11,6 +11,7 @@ import {
   BLAME_PHRASES, CONCRETE_ACTION, HINDSIGHT_PHRASES, MINIMIZING_PHRASES, VAGUE_ACTION_PHRASES,
   type HindsightKind,
 } from './phrases';
+import { SentenceReader, SYSTEMIC_QUESTION } from './sentence';
 import { blankSkipped } from './skipped';
 
 export type WordingCategory = 'blame' | 'person-as-cause' | HindsightKind | 'minimizing';
@@ -32,6 +33,10 @@ export interface WordingMatch {
   fix?: LineEdit;
   /** Blame or hindsight words inside a person-as-cause finding, which already covers them. */
   withinCause?: boolean;
+  /** For a person as the cause: who is made the cause, when the sentence says it ("the engineer"). */
+  agent?: string;
+  /** For a person as the cause: the question about the system to ask instead. */
+  question?: string;
 }
 
 export interface Span {
@@ -142,6 +147,7 @@ export class WordingDetector {
   private readonly allowed?: RegExp;
   private readonly looseNames?: RegExp;
   private readonly strictNames?: RegExp;
+  private readonly reader: SentenceReader;
 
   constructor(config: WordingConfig) {
     const add = (anchors: string, entry: CompiledEntry) => {
@@ -172,16 +178,29 @@ export class WordingDetector {
       this.looseNames = new RegExp(names, 'i');
       this.strictNames = strictNamesRegex(config.people);
     }
+    const stickyNames = this.strictNames && new RegExp(this.strictNames.source, 'y');
+    this.reader = new SentenceReader({
+      nameAt(line, start) {
+        if (!stickyNames) return undefined;
+        stickyNames.lastIndex = start;
+        return stickyNames.test(line) ? stickyNames.lastIndex : undefined;
+      },
+    });
   }
 
   /** Blame, person-as-cause, hindsight and minimizing wording in one line, sorted by position. */
   scanLine(line: string): WordingMatch[] {
     const anchored = this.anchors.scan(line);
     const ids = this.unanchored.length ? [...(anchored ?? []), ...this.unanchored] : anchored;
-    if (!ids) return [];
     const text = blankSkipped(line);
     const found: WordingMatch[] = [];
-    for (const id of ids) {
+    for (const cause of this.reader.personCauses(text)) {
+      found.push({
+        category: 'person-as-cause', start: cause.start, end: cause.end, text: line.slice(cause.start, cause.end),
+        agent: cause.agent, question: SYSTEMIC_QUESTION[cause.act],
+      });
+    }
+    for (const id of ids ?? []) {
       const entry = this.entries[id];
       for (const m of matchesOf(entry.regex, text, MAX_MATCHES_PER_ENTRY)) {
         let start = m.start;
