@@ -8,7 +8,7 @@ import { AnchorIndex, anchorWords } from './anchors';
 import { matchesOf, phrasePattern, wordRegex } from './patterns';
 import { HANDLE, MENTION_PRONOUN, ROLE, namesPattern, personPatterns, strictNamesRegex } from './people';
 import {
-  BLAME_PHRASES, CONCRETE_ACTION, HINDSIGHT_PHRASES, MINIMIZING_PHRASES, VAGUE_ACTION_PHRASES,
+  BLAME_PHRASES, CONCRETE_ACTION, HINDSIGHT_PHRASES, HYPOTHESIS_FRAME, MINIMIZING_PHRASES, VAGUE_ACTION_PHRASES,
   type HindsightKind,
 } from './phrases';
 import { SentenceReader, SYSTEMIC_QUESTION } from './sentence';
@@ -89,6 +89,12 @@ function deletionFix(text: string, start: number, end: number): LineEdit | undef
   }
   if (start > 0 && text[start - 1] === ' ') return { start: start - 1, end: after, newText: '', title };
   return undefined;
+}
+
+/** Whether the modal at `start`–`end` states a hypothesis or an option of the time (see HYPOTHESIS_FRAME). */
+function isHypothesis(text: string, start: number, end: number): boolean {
+  const sentenceStart = Math.max(text.lastIndexOf('.', start), text.lastIndexOf(';', start), text.lastIndexOf('?', start)) + 1;
+  return HYPOTHESIS_FRAME.before.test(text.slice(sentenceStart, start)) || HYPOTHESIS_FRAME.after.test(text.slice(end));
 }
 
 /** By start, the widest first. */
@@ -210,6 +216,7 @@ export class WordingDetector {
           if (!preceding) continue;
           start = preceding.indices![1][0];
         }
+        if (entry.category === 'counterfactual' && isHypothesis(text, start, m.end)) continue;
         const match: WordingMatch = { category: entry.category, start, end: m.end, text: line.slice(start, m.end) };
         if (entry.rewrite) match.fix = rewriteFix(line, start, m.end, entry.rewrite);
         else if (entry.deletable) {
@@ -221,6 +228,7 @@ export class WordingDetector {
     }
     // Person-as-cause findings first at equal positions, so the words inside them are known as such.
     found.sort((a, b) => byPosition(a, b) || Number(b.category === 'person-as-cause') - Number(a.category === 'person-as-cause'));
+    this.nameAgents(found);
     const kept: WordingMatch[] = [];
     const endByRule = new Map<string, number>();
     let causeEnd = -1;
@@ -257,6 +265,27 @@ export class WordingDetector {
   /** Whether an action title names something concrete: a number, a code span or a control. */
   isConcreteAction(title: string): boolean {
     return CONCRETE_ACTION.test(title);
+  }
+
+  /**
+   * Gives a person-as-cause match of the phrase lists the agent and question of the reader's
+   * match it overlaps, or else the first person it names, so every message says who is made the cause.
+   */
+  private nameAgents(found: WordingMatch[]): void {
+    const read = found.filter((m) => m.category === 'person-as-cause' && m.agent);
+    for (const m of found) {
+      if (m.category !== 'person-as-cause' || m.agent) continue;
+      const twin = read.find((r) => r.start < m.end && m.start < r.end);
+      if (twin) {
+        m.agent = twin.agent;
+        m.question = twin.question;
+        continue;
+      }
+      this.mention.lastIndex = 0;
+      const person = this.mention.exec(m.text);
+      if (person) m.agent = person[0];
+      m.question = SYSTEMIC_QUESTION.judgment;
+    }
   }
 
   /** A match that holds a configured name only in the wrong case: "will" for the name "Will". */

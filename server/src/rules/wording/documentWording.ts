@@ -71,5 +71,5 @@ export function causeIsReported(context: RuleContext, kind: ProseKind): boolean 
 export function personAsCauseMessage(match: WordingMatch): string {
   const who = match.agent ? `“${match.agent}”` : 'a person';
   const question = match.question ?? 'what allowed the action, such as a missing check, safeguard or step';
-  return `“${match.text}” makes ${who} the cause; make the system the subject instead and ask ${question}.`;
+  return `This makes ${who} the cause (“${match.text}”); make the system the subject instead and ask ${question}.`;
 }

@@ -45,7 +45,7 @@ interface Token {
 }
 
 /** Words, handles, numbers, and the punctuation that ends a sentence or a clause. */
-const TOKEN = /@[\w.-]*\w|[A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?|\d[\w.,:%/-]*|[;:!?,()]|\.(?=\s|$)|[-–—](?=\s)/g;
+const TOKEN = /(?<![\w.@])@[\w.-]*\w|[A-Za-z](?:[\w'’-]*[A-Za-z0-9])?|\d[\w.,:%/-]*|[;:!?,()]|\.(?=\s|$)|[-–—](?=\s)/g;
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -144,6 +144,9 @@ const HARM_PHRASE = /^(?:took\s+down|take\s+down|taking\s+down|brought\s+down|to
 const WRONG_WAY =
   /^(?:instead\s+of|rather\s+than|(?:the|a)\s+wrong|against\s+(?:the\s+)?(?:production|prod|live|primary)\b|(?:not|without)\s+realis|(?:not|without)\s+realiz|thinking\s+(?:that\s+)?(?:he|she|i|they|we)\s+(?:was|were)|too\s+(?:quickly|early|soon|fast|little\s+time)|with\s+too\s+little|in\s+an\s+uncontrolled|without\s+(?:testing|review|checking|the\s+required|approval|a\s+review|telling)|before\s+the\s+[\w-]+(?:\s+[\w-]+)?\s+had\s+finished|went\s+outside|lost\s+(?:track|(?:situational\s+)?awareness))/i;
 
+/** Present and future modals: what follows is a rule, a plan or an ability, not something done. */
+const MODAL = set("should shouldn't shouldn’t must mustn't mustn’t will won't won’t can cannot can't can’t may need needs ought");
+
 /** Nouns that judge a person's act: "a simple mistake by the on-call", "the signaller's lapse". */
 const FAULT_NOUN = set('mistake mistakes error errors slip slips lapse lapses typo typos oversight blunder misjudgment misjudgement negligence inattention failure loss');
 /** Judging adjectives before a possessed noun: "the captain's inadequate monitoring". */
@@ -221,8 +224,9 @@ export class SentenceReader {
     const previous = i > from ? tokens[i - 1].lower : undefined;
     const passive = previous === 'by';
     const subjectLike = passive || previous === undefined || !OBJECT_MARKER.has(previous) && !/(?:ed|ing)$/.test(previous);
-    if (!subjectLike) return undefined;
-    const agent = (head: number, single: boolean, we = false): Agent => ({ from: i, head, single, we, possessive: tokens[head].possessive, passive });
+    // An object is no agent ("paged the engineer"), unless it owns the act ("the result of the signaller's lapse").
+    const agent = (head: number, single: boolean, we = false): Agent | undefined =>
+      subjectLike || tokens[head].possessive ? { from: i, head, single, we, possessive: tokens[head].possessive, passive } : undefined;
 
     if (t.lower.startsWith('@')) return agent(i, true);
     const nameEnd = this.people.nameAt(text, t.start);
@@ -249,11 +253,16 @@ export class SentenceReader {
     // A determiner (or a possessive owner: "Knight's technician"), up to three modifiers, a role noun.
     const determined = DETERMINER.has(t.lower) || t.possessive;
     if (determined) j = i + 1;
-    for (let k = j; k < Math.min(to, j + 4); k++) {
+    // Without a determiner, modifiers only at the start of a clause ("IT staff worked …"), not inside a phrase ("a simple mistake by …").
+    const atClauseStart = previous === undefined || previous === ',' || previous === 'and' || passive || CLAUSE_BREAK.has(previous);
+    const last = determined || atClauseStart ? Math.min(to, j + 4) : Math.min(to, j + 1);
+    for (let k = j; k < last; k++) {
       const word = tokens[k].lower;
       if (ROLE_SINGULAR.has(word) || ROLE_PLURAL.has(word) || COLLECTIVE.has(word)) {
         // "team member", "crew members": the member is the agent.
         if (word === 'team' && k + 1 < to && /^members?$/.test(tokens[k + 1].lower)) continue;
+        // "a contractor's technician": the owner is a modifier of the agent.
+        if (tokens[k].possessive && k + 1 < to && (ROLE_SINGULAR.has(tokens[k + 1].lower) || ROLE_PLURAL.has(tokens[k + 1].lower))) continue;
         if (this.isThing(tokens, k, to)) return undefined;
         if (k > from && SOFTWARE_BEFORE_ROLE.has(tokens[k - 1].lower)) return undefined;
         const plural = ROLE_PLURAL.has(word) || COLLECTIVE.has(word);
@@ -316,6 +325,8 @@ export class SentenceReader {
       if (ERROR_ADVERB.has(word)) return found(tokens[k].start, tokens[k].end, 'accident');
       const adverbial = /^(?:by|in)\s+(?:mistake|accident|error)\b/i.exec(rest);
       if (adverbial) return found(tokens[k].start, tokens[k].start + adverbial[0].length, 'accident');
+      // "should be working against production", "will remove": a rule or a plan, not an act.
+      if (MODAL.has(word)) return undefined;
       const verbAct = this.verbAct(tokens, k, clauseEnd, agent);
       if (verbAct) return found(tokens[k].start, verbAct.end, verbAct.act);
       if (agent.we) continue;
@@ -349,7 +360,8 @@ export class SentenceReader {
     const act = ERROR_VERB.get(word);
     if (act) {
       if (word === 'broke' && next && NOT_BREAKING_AFTER.has(next)) return undefined;
-      // "they" counts only with verbs only people do; "we" with every error verb.
+      // "forgot to", "neglected to": the whole verb.
+      if ((next === 'to' || next === 'about') && /^(?:forgot|forgotten|neglected)$/.test(word)) return { act, end: tokens[k + 1].end };
       return { act, end: tokens[k].end };
     }
     if (agent.we) return undefined;
