@@ -11,7 +11,7 @@ import {
   BLAME_PHRASES, CONCRETE_ACTION, HINDSIGHT_PHRASES, HYPOTHESIS_FRAME, MINIMIZING_PHRASES, VAGUE_ACTION_PHRASES,
   type HindsightKind,
 } from './phrases';
-import { SentenceReader, SYSTEMIC_QUESTION } from './sentence';
+import { OWNED_TRIGGERS, READER_TRIGGERS, SentenceReader, SYSTEMIC_QUESTION } from './sentence';
 import { blankSkipped } from './skipped';
 
 export type WordingCategory = 'blame' | 'person-as-cause' | HindsightKind | 'minimizing';
@@ -154,6 +154,8 @@ export class WordingDetector {
   private readonly looseNames?: RegExp;
   private readonly strictNames?: RegExp;
   private readonly reader: SentenceReader;
+  /** Anchor entries past the phrase lists: the reader's trigger words, then its owned trigger words. */
+  private readonly readerEntry: number;
 
   constructor(config: WordingConfig) {
     const add = (anchors: string, entry: CompiledEntry) => {
@@ -176,6 +178,10 @@ export class WordingDetector {
         ...(e.before ? { before: new RegExp(`(?<=(${e.before}))`, 'iyd') } : {}),
       });
     }
+    // The reader's trigger words share the one anchor scan per line.
+    this.readerEntry = this.entries.length;
+    this.anchors.add(READER_TRIGGERS, this.readerEntry);
+    this.anchors.add(OWNED_TRIGGERS, this.readerEntry + 1);
     this.mention = new RegExp(people.mention, 'gi');
     const allowed = config.allowedPhrases.filter((p) => p.trim());
     if (allowed.length) this.allowed = new RegExp(allowed.map(phrasePattern).join('|'), 'gi');
@@ -198,16 +204,20 @@ export class WordingDetector {
   scanLine(line: string): WordingMatch[] {
     const anchored = this.anchors.scan(line);
     const ids = this.unanchored.length ? [...(anchored ?? []), ...this.unanchored] : anchored;
+    if (!ids) return [];
     const text = blankSkipped(line);
     const found: WordingMatch[] = [];
-    for (const cause of this.reader.personCauses(text)) {
+    const triggered = ids.includes(this.readerEntry);
+    const causes = triggered || ids.includes(this.readerEntry + 1) ? this.reader.personCauses(text, !triggered) : [];
+    for (const cause of causes) {
       found.push({
         category: 'person-as-cause', start: cause.start, end: cause.end, text: line.slice(cause.start, cause.end),
         agent: cause.agent, question: SYSTEMIC_QUESTION[cause.act],
       });
     }
-    for (const id of ids ?? []) {
+    for (const id of ids) {
       const entry = this.entries[id];
+      if (!entry) continue;
       for (const m of matchesOf(entry.regex, text, MAX_MATCHES_PER_ENTRY)) {
         let start = m.start;
         if (entry.before) {

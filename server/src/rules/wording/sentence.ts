@@ -5,9 +5,8 @@
  * Phrase lists cannot see that "the engineer errantly wiped the primary" and "the engineer
  * noticed the command had run on the primary" differ only in who did what and how.
  *
- * Only lines holding one of the trigger words are read (see anchors.ts): most prose has none.
+ * Only lines holding one of the trigger words are read: most prose has none.
  */
-import { AnchorIndex } from './anchors';
 
 /** The kinds of act a sentence can pin on a person; each has its own systemic question. */
 export type ActKind = 'accident' | 'wrong-target' | 'typo' | 'omission' | 'misreading' | 'ignored' | 'deviation' | 'harm' | 'judgment';
@@ -138,14 +137,26 @@ const DUTY_VERB = set(
 );
 
 /** Harm done: an agent whose act is followed by one of these in the same clause is made the cause. */
-const HARM_PHRASE = /^(?:took\s+down|take\s+down|taking\s+down|brought\s+down|took\s+out|knocked\s+out|wiped|wiping|truncated|flooding|cutting\s+off|damaging|(?:triggered|caused|causing|led\s+(?:directly\s+)?to|resulted\s+in)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?:outage|incident|crash|collision|accident|derailment|failure|overfeed|disruption))\b/i;
+const HARM_PHRASE = /(?:took\s+down|take\s+down|taking\s+down|brought\s+down|took\s+out|knocked\s+out|wiped|wiping|truncated|flooding|cutting\s+off|damaging|(?:triggered|caused|causing|led\s+(?:directly\s+)?to|resulted\s+in)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?:outage|incident|crash|collision|accident|derailment|failure|overfeed|disruption))\b/iy;
 
 /** Cues that an act hit the wrong target or was done the wrong way. */
 const WRONG_WAY =
-  /^(?:instead\s+of|rather\s+than|(?:the|a)\s+wrong|against\s+(?:the\s+)?(?:production|prod|live|primary)\b|(?:not|without)\s+realis|(?:not|without)\s+realiz|thinking\s+(?:that\s+)?(?:he|she|i|they|we)\s+(?:was|were)|too\s+(?:quickly|early|soon|fast|little\s+time)|with\s+too\s+little|in\s+an\s+uncontrolled|without\s+(?:testing|review|checking|the\s+required|approval|a\s+review|telling)|before\s+the\s+[\w-]+(?:\s+[\w-]+)?\s+had\s+finished|went\s+outside|lost\s+(?:track|(?:situational\s+)?awareness))/i;
+  /(?:instead\s+of|rather\s+than|(?:the|a)\s+wrong|against\s+(?:the\s+)?(?:production|prod|live|primary)\b|(?:not|without)\s+realis|(?:not|without)\s+realiz|thinking\s+(?:that\s+)?(?:he|she|i|they|we)\s+(?:was|were)|too\s+(?:quickly|early|soon|fast|little\s+time)|with\s+too\s+little|in\s+an\s+uncontrolled|without\s+(?:testing|review|checking|the\s+required|approval|a\s+review|telling)|before\s+the\s+[\w-]+(?:\s+[\w-]+)?\s+had\s+finished|went\s+outside|lost\s+(?:track|(?:situational\s+)?awareness))/iy;
 
 /** Present and future modals: what follows is a rule, a plan or an ability, not something done. */
 const MODAL = set("should shouldn't shouldn’t must mustn't mustn’t will won't won’t can cannot can't can’t may need needs ought");
+
+/** The first words of WRONG_WAY, HARM_PHRASE and the error adverbials: other tokens skip those regexes. */
+const PHRASE_START = set(
+  'instead rather the a against not without thinking too with in before went lost took take taking brought knocked wiped wiping truncated flooding cutting damaging triggered caused causing led resulted by',
+);
+const ERROR_ADVERBIAL = /(?:by|in)\s+(?:mistake|accident|error)\b/iy;
+
+/** The match of sticky `regex` at `at` in `text`, if any. */
+function matchAt(regex: RegExp, text: string, at: number): string | undefined {
+  regex.lastIndex = at;
+  return regex.exec(text)?.[0];
+}
 
 /** Nouns that judge a person's act: "a simple mistake by the on-call", "the signaller's lapse". */
 const FAULT_NOUN = set('mistake mistakes error errors slip slips lapse lapses typo typos oversight blunder misjudgment misjudgement negligence inattention failure loss');
@@ -155,15 +166,19 @@ const JUDGING_ADJECTIVE = set('inadequate poor insufficient improper careless sl
 const CAUSE_WORD = /^(?:as\s+the\s+(?:[\w-]+\s+)?cause|(?:was|is)\s+(?:the\s+)?(?:[\w-]+\s+)?cause|caused|led\s+(?:directly\s+)?to|took\s+down|brought\s+down|removed|deleted|wiped|broke)\b/i;
 const CAUSE_STATEMENT = /\b(?:cause|causes)\s+(?:was|were|is)\s+(?:the\s+)?$/i;
 
-/** Any of these in a line sends it to the reader. */
-const TRIGGERS = [
-  ...ERROR_ADVERB, ...ERROR_ADJECTIVE, ...ERROR_VERB.keys(), ...FAULT_NOUN, ...JUDGING_ADJECTIVE,
-  'mistake', 'accident', 'error', 'did', 'didn', 'never', 'failed', 'instead', 'rather', 'wrong', 'against', 'realising', 'realizing', 'thinking', 'too',
-  'uncontrolled', 'without', 'finished', 'outside', 'lost', 'took', 'take', 'taking', 'brought', 'knocked', 'wiped', 'wiping', 'truncated', 'flooding', 'cutting',
-  'damaging', 'triggered', 'caused', 'causing', 'led', 'resulted', 'cause', 'confused', 'bad', 'broken', 'made',
+/** Any of these words in a line sends it to the reader; the detector's anchor scan looks for them (anchors.ts). */
+export const READER_TRIGGERS = [
+  ...ERROR_ADVERB, ...ERROR_ADJECTIVE, ...ERROR_VERB.keys(),
+  'mistake', 'accident', 'did', 'didn', 'never', 'failed', 'instead', 'rather', 'wrong', 'production', 'prod', 'live', 'primary', 'realising', 'realizing',
+  'thinking', 'too', 'uncontrolled', 'without', 'finished', 'outside', 'lost', 'took', 'take', 'taking', 'brought', 'knocked', 'wiped', 'wiping', 'truncated',
+  'flooding', 'cutting', 'damaging', 'triggered', 'caused', 'causing', 'led', 'resulted', 'confused', 'bad', 'broken', 'made',
 ].join(' ');
-const TRIGGER_INDEX = new AnchorIndex();
-TRIGGER_INDEX.add(TRIGGERS, 0);
+/**
+ * Fault nouns and judging adjectives are common on their own ("error rate", "packet loss"): they
+ * send a line to the reader only with an owner or an agent, "the signaller's lapse", "an error by".
+ */
+export const OWNED_TRIGGERS = [...FAULT_NOUN, ...JUDGING_ADJECTIVE, 'cause', 'removed', 'deleted'].join(' ');
+const OWNER_OR_AGENT = /\b(?:by|in\s+error)\b|\w['’]s?\s/i;
 
 interface Agent {
   from: number;
@@ -185,12 +200,33 @@ export interface PeopleMatcher {
 }
 
 /** Reads people and what is put on them. One instance per detector: the configured names differ. */
+/**
+ * Lines read, by text: an edit re-analyses the whole document, and all but the edited line read
+ * the same as before. Cleared when full, which only a generated document reaches.
+ */
+const MAX_CACHED_LINES = 4096;
+
 export class SentenceReader {
+  private readonly cache = new Map<string, PersonCause[]>();
+
   constructor(private readonly people: PeopleMatcher) {}
 
-  /** The people made the cause of something in `text` (a line, skipped regions blanked). */
-  personCauses(text: string): PersonCause[] {
-    if (!TRIGGER_INDEX.scan(text)) return [];
+  /**
+   * The people made the cause of something in `text` (a line, skipped regions blanked), given
+   * which trigger words the line holds: READER_TRIGGERS, or only OWNED_TRIGGERS.
+   */
+  personCauses(text: string, onlyOwned = false): PersonCause[] {
+    if (onlyOwned && !OWNER_OR_AGENT.test(text)) return [];
+    let causes = this.cache.get(text);
+    if (!causes) {
+      if (this.cache.size >= MAX_CACHED_LINES) this.cache.clear();
+      causes = this.read(text);
+      this.cache.set(text, causes);
+    }
+    return causes;
+  }
+
+  private read(text: string): PersonCause[] {
     const tokens = tokenize(text);
     const out: PersonCause[] = [];
     let sentenceStart = 0;
@@ -321,24 +357,25 @@ export class SentenceReader {
     if (fronted && !agent.we) return found(tokens[from].start, tokens[from].end, 'wrong-target');
     for (let k = agent.head + 1; k < clauseEnd; k++) {
       const word = tokens[k].lower;
-      const rest = text.slice(tokens[k].start, tokens[clauseEnd - 1].end);
-      if (ERROR_ADVERB.has(word)) return found(tokens[k].start, tokens[k].end, 'accident');
-      const adverbial = /^(?:by|in)\s+(?:mistake|accident|error)\b/i.exec(rest);
-      if (adverbial) return found(tokens[k].start, tokens[k].start + adverbial[0].length, 'accident');
+      const at = tokens[k].start;
+      const phrase = PHRASE_START.has(word);
+      if (ERROR_ADVERB.has(word)) return found(at, tokens[k].end, 'accident');
+      const adverbial = phrase && matchAt(ERROR_ADVERBIAL, text, at);
+      if (adverbial) return found(at, at + adverbial.length, 'accident');
       // "should be working against production", "will remove": a rule or a plan, not an act.
       if (MODAL.has(word)) return undefined;
       const verbAct = this.verbAct(tokens, k, clauseEnd, agent);
-      if (verbAct) return found(tokens[k].start, verbAct.end, verbAct.act);
+      if (verbAct) return found(at, verbAct.end, verbAct.act);
       if (agent.we) continue;
-      const wrong = WRONG_WAY.exec(rest);
+      const wrong = phrase && matchAt(WRONG_WAY, text, at);
       if (wrong) {
-        const act: ActKind = /^(?:went|lost|not|without\s+realis|without\s+realiz|thinking)/i.test(wrong[0])
-          ? /^went/i.test(wrong[0]) ? 'deviation' : 'misreading'
-          : /^(?:too|with|in\s+an|without|before)/i.test(wrong[0]) ? 'deviation' : 'wrong-target';
-        return found(tokens[k].start, tokens[k].start + wrong[0].length, act);
+        const act: ActKind = /^(?:went|lost|not|without\s+realis|without\s+realiz|thinking)/i.test(wrong)
+          ? /^went/i.test(wrong) ? 'deviation' : 'misreading'
+          : /^(?:too|with|in\s+an|without|before)/i.test(wrong) ? 'deviation' : 'wrong-target';
+        return found(at, at + wrong.length, act);
       }
-      const harm = HARM_PHRASE.exec(rest);
-      if (harm) return found(tokens[k].start, tokens[k].start + harm[0].length, 'harm');
+      const harm = phrase && matchAt(HARM_PHRASE, text, at);
+      if (harm) return found(at, at + harm.length, 'harm');
       if (ERROR_ADJECTIVE.has(word) && k > agent.head + 1) return found(tokens[k].start, tokens[k].end, 'accident');
       if (/^(?:made|makes|make)$/.test(word)) {
         // "made an error", "made a simple mistake", "made a typo"
