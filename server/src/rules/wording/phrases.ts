@@ -42,6 +42,11 @@ export const BLAME_PHRASES: readonly BlameEntry[] = [
   { anchors: 'operator', pattern: GUARDED_AGAINST + SOFTWARE_OPERATOR + 'operator\\s+errors', rewrite: 'operator actions without safeguards' },
   { anchors: 'operator', pattern: GUARDED_AGAINST + SOFTWARE_OPERATOR + 'operator\\s+error' + ERROR_COMPOUND, rewrite: 'an operator action without a safeguard' },
   { anchors: 'pilot', pattern: 'pilot\\s+errors?' },
+  // "an engineer error", "user error": a role's error named as a cause. A "driver" or "controller" error is often software's.
+  {
+    anchors: 'engineer engineering developer technician admin administrator staff user employee contractor crew',
+    pattern: GUARDED_AGAINST + '(?:engineer|developer|technician|admin|administrator|staff|user|employee|contractor|crew)\\s+errors?' + ERROR_COMPOUND,
+  },
   { anchors: 'pebkac pebcak id id10t layer', pattern: 'pebkac|pebcak|id-?10-?t|layer[\\s-]*8\\s+(?:issue|problem|error)s?' },
   {
     anchors: 'careless carelessly carelessness sloppy sloppily sloppiness negligent negligently negligence reckless recklessly recklessness',

@@ -99,9 +99,15 @@ const PERSON_PRONOUN = set('he she someone somebody');
 /** Given names common enough in postmortems to be read as people without configuration (ambiguous words such as "Will" or "Mark" left out). */
 const GIVEN_NAMES = set(
   'aaron adam adrian ahmed aisha alan alex alice amir amy ana andrea andrew anna anton arjun ben beth bob brian carla carlos chen chris claire dan daniel david deepak diego dmitri ' +
-    'emily emma eric erik fatima felix george hana hannah hugo ian igor ivan jack james jane jason javier jen jenny jessica jim joe john jon jordan jose juan julia kate ken kevin kim ' +
-    'lars laura lee lena leo li lisa liam lucas luis maria marta marcus mario matt max mei michael mike mohammed nadia nick nina noah noor olga omar oscar pablo paul pedro peter priya ' +
-    'rahul raj ravi rob robert rui ryan sam sara sarah sean sergei sofia sophie steve susan tom tomas tony victor wei yuki zoe',
+    'emily emma eric erik fatima felix george hana hannah hugo ian igor ivan jack james jane jason javier jen jenny jessica jim joe john jon jordan jose juan kate ken kevin kim ' +
+    'lars laura lee lena leo li lisa liam lucas luis maria marta marcus mario matt mei michael mike mohammed nadia nick nina noah noor olga omar oscar pablo paul pedro peter priya ' +
+    'rahul raj ravi rob robert rui ryan sam sara sarah sean sergei sofia sophie steve susan tom tomas tony victor wei yuki zoe ' +
+    'abdul akira alberto alejandro ali alicia allison amanda amit andre andrey angela anil anjali ashley ben benjamin brandon brett caroline catherine charles charlie ' +
+    'chloe christian christina christopher connor craig dave deborah dennis derek dimitri dylan eduardo elena eli elizabeth ellie emil ethan evan fernando florian ' +
+    'francesco gabriel gabe greg hassan heather henry hiroshi isaac isabel jake jamal jeff jeremy jessie joel jonas jonathan josh joshua julian justin kai karen ' +
+    'karl katie keith kenji kyle leah linda lucy luca manuel marco marek martin mateo matthew megan melissa miguel mikhail mohamed monica nathan neil nikhil ' +
+    'nicole oliver olivia omar patrick peng pradeep rachel rafael rebecca ricardo richard rohan samuel sanjay sebastian shawn simon stefan stephen tanya thomas ' +
+    'tim timothy tyler vanessa vijay vikram vivek william xavier yusuf zach',
 );
 
 /** Verbs that only a person does: a capitalised word before one of them is a name ("Sam forgot"). */
@@ -125,7 +131,8 @@ const ERROR_VERB: ReadonlyMap<string, ActKind> = new Map([
   ...[...set('misread misunderstood misjudged misinterpreted misidentified mismanaged mistook over-relied overrelied')].map((w) => [w, 'misreading'] as const),
   ...[...set('forgot forgotten neglected overlooked missed skipped')].map((w) => [w, 'omission'] as const),
   ...[...set('ignored disregarded dismissed')].map((w) => [w, 'ignored'] as const),
-  ...[...set('bypassed circumvented deviated')].map((w) => [w, 'deviation'] as const),
+  ...[...set('bypassed bypassing circumvented circumventing deviated skipping')].map((w) => [w, 'deviation'] as const),
+  ...[...set('ignoring disregarding')].map((w) => [w, 'ignored'] as const),
 ]);
 /** "broke" that is not a failure: "broke down the problem", "broke the news". */
 const NOT_BREAKING_AFTER = set('down out into up through ground even free away off in');
@@ -137,11 +144,14 @@ const DUTY_VERB = set(
 );
 
 /** Harm done: an agent whose act is followed by one of these in the same clause is made the cause. */
-const HARM_PHRASE = /(?:took\s+down|take\s+down|taking\s+down|brought\s+down|took\s+out|knocked\s+out|wiped|wiping|truncated|flooding|cutting\s+off|damaging|(?:triggered|caused|causing|led\s+(?:directly\s+)?to|resulted\s+in)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?:outage|incident|crash|collision|accident|derailment|failure|overfeed|disruption))\b/iy;
+const HARM_PHRASE = /(?:took\s+down|take\s+down|taking\s+down|brought\s+down|took\s+out|knocked\s+out|(?:wiped|wiping|truncated)(?=\s+(?:(?:the|our|its|their|all|every|an?|one\s+of\s+the)\s+)?(?:[\w-]+\s+)?(?:primary|production|prod|live|database|databases|db|data|table|tables|disk|disks|cluster|bucket|directory|volume|customer|customers|servers?)\b)|flooding|cutting\s+off|damaging|(?:triggered|caused|causing|led\s+(?:directly\s+)?to|resulted\s+in)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?:outage|incident|crash|collision|accident|derailment|failure|overfeed|disruption))\b/iy;
 
 /** Cues that an act hit the wrong target or was done the wrong way. */
 const WRONG_WAY =
   /(?:instead\s+of|rather\s+than|(?:the|a)\s+wrong|against\s+(?:the\s+)?(?:production|prod|live|primary)\b|(?:not|without)\s+realis|(?:not|without)\s+realiz|thinking\s+(?:that\s+)?(?:he|she|i|they|we)\s+(?:was|were)|too\s+(?:quickly|early|soon|fast|little\s+time)|with\s+too\s+little|in\s+an\s+uncontrolled|without\s+(?:testing|review|checking|the\s+required|approval|a\s+review|telling)|before\s+the\s+[\w-]+(?:\s+[\w-]+)?\s+had\s+finished|went\s+outside|lost\s+(?:track|(?:situational\s+)?awareness))/iy;
+
+/** Verbs of finding or repairing: "found the wrong record", "corrected the wrong value" ("removed the wrong line" is the error itself). */
+const FINDING_VERB = set('fixed corrected reverted found spotted identified noticed caught flagged repaired diagnosed debugged reported investigated traced');
 
 /** Present and future modals: what follows is a rule, a plan or an ability, not something done. */
 const MODAL = set("should shouldn't shouldn’t must mustn't mustn’t will won't won’t can cannot can't can’t may need needs ought");
@@ -367,7 +377,8 @@ export class SentenceReader {
       const verbAct = this.verbAct(tokens, k, clauseEnd, agent);
       if (verbAct) return found(at, verbAct.end, verbAct.act);
       if (agent.we) continue;
-      const wrong = phrase && matchAt(WRONG_WAY, text, at);
+      // "identified the wrong DNS record and corrected it" finds the fault, it does not make it.
+      const wrong = phrase && !(k > 0 && FINDING_VERB.has(tokens[k - 1].lower)) && matchAt(WRONG_WAY, text, at);
       if (wrong) {
         const act: ActKind = /^(?:went|lost|not|without\s+realis|without\s+realiz|thinking)/i.test(wrong)
           ? /^went/i.test(wrong) ? 'deviation' : 'misreading'
