@@ -29,11 +29,11 @@ const FAULT_COMPOUND = '(?![\\s-]*(?:toleran|domain|inject|handl|detect|isolat|z
 const SOFTWARE_OPERATOR = '(?<!(?:kubernetes|k8s|crd|cluster|database|postgres|mysql|redis|kafka)\\s+)';
 
 /**
- * "Human error" as something a design guards against is not a cause: "to limit the chance of
- * human error", "steps prone to human error", "reduces human error".
+ * "Human error" as something a design guards against, or denied, is not a cause: "to limit the
+ * chance of human error", "steps prone to human error", "reduces human error", "no human error".
  */
 const GUARDED_AGAINST =
-  '(?<!\\b(?:(?:chances?|risks?|likelihood|potential|room|possibility|scope|odds|sources?)\\s+(?:of|for)|prone\\s+to|(?:limit|reduce|minimi[sz]e|prevent|avoid|eliminate|catch|absorb|tolerate)(?:s|d|ing)?|against)\\s+(?:(?:the|a|an|any|more|less)\\s+)?)';
+  '(?<!\\b(?:(?:chances?|risks?|likelihood|potential|room|possibility|scope|odds|sources?)\\s+(?:of|for)|prone\\s+to|(?:limit|reduce|minimi[sz]e|prevent|avoid|eliminate|catch|absorb|tolerate)(?:s|d|ing)?|against|no|not|nor|without)\\s+(?:(?:the|a|an|any|more|less)\\s+)?)';
 
 export const BLAME_PHRASES: readonly BlameEntry[] = [
   { anchors: 'human', pattern: GUARDED_AGAINST + 'human\\s+errors', rewrite: 'manual steps without safeguards' },
@@ -120,9 +120,9 @@ const COLLECTIVE_SUBJECT =
   '(?:we|they|i|you|(?:the|our|my|your|their)\\s+(?:[\\w-]+\\s+)?(?:team|crew|board|management)|(?:the\\s+)?(?:[\\w-]+\\s+)?(?:responders|engineers|developers|reviewers|operators|pilots|technicians|administrators|controllers|on-?call\\s+engineers|people|folks|staff|management)|the\\s+(?:company|firm|utility|bank|carrier|organi[sz]ation|business|vendor|provider))';
 /** What only people or organisations fail to do, whoever the subject: "FirstEnergy failed to trim trees". */
 const DUTY_FAILED = '(?:failed|neglected)\\s+to\\s+(?:trim|challenge|communicate|follow|recogni[sz]e|heed|plan|anticipate|appreciate|understand|consider|escalate|review|ensure|invest|staff|train|learn|prepare|act\\s+on|take\\s+into\\s+account|account\\s+for)';
-/** People who bore an outage: what they "would have seen" describes the impact, not a missed chance. */
+/** People who bore an outage: what they "would have seen" or "would have been unable to" describes the impact, not a missed chance. */
 const AFFECTED_PARTY_SAW =
-  '(?!(?<=\\b(?:customers|users|callers|clients|visitors|merchants|subscribers|people|anyone|everyone|requests|calls|buyers|riders|passengers)\\s+(?:[\\w-]+\\s+)?)\\w+\\s+(?:[a-z]+ly\\s+)?have\\s+(?:seen|heard|received|experienced|encountered|noticed|gotten|got|hit|observed|had|faced)\\b)';
+  '(?!(?<=\\b(?:customers|users|callers|clients|visitors|merchants|subscribers|people|anyone|everyone|requests|calls|buyers|riders|passengers)\\s+(?:[\\w-]+\\s+){0,3})\\w+\\s+(?:[a-z]+ly\\s+)?have\\s+(?:seen|heard|received|experienced|encountered|noticed|gotten|got|hit|observed|had|faced|succeeded|failed|been|lost|waited)\\b)';
 
 export const HINDSIGHT_PHRASES: readonly HindsightEntry[] = [
   { kind: 'counterfactual', anchors: 'would', pattern: `had\\s+(?:we|they|i|you|he|she|someone|the\\s+team|@[\\w.-]+)\\b[^.;!?]{0,80}?\\bwould\\b` },

@@ -150,6 +150,14 @@ const HARM_PHRASE = /(?:took\s+down|take\s+down|taking\s+down|brought\s+down|too
 const WRONG_WAY =
   /(?:instead\s+of|rather\s+than|(?:the|a)\s+wrong|against\s+(?:the\s+)?(?:production|prod|live|primary)\b|(?:not|without)\s+realis|(?:not|without)\s+realiz|thinking\s+(?:that\s+)?(?:he|she|i|they|we)\s+(?:was|were)|too\s+(?:quickly|early|soon|fast|little\s+time)|with\s+too\s+little|in\s+an\s+uncontrolled|without\s+(?:testing|review|checking|the\s+required|approval|a\s+review|telling)|before\s+the\s+[\w-]+(?:\s+[\w-]+)?\s+had\s+finished|went\s+outside|lost\s+(?:track|(?:situational\s+)?awareness))/iy;
 
+/** Words that start a noun phrase: after "instead of" they name a target, not an action. */
+const TARGET_START = set('the a an our their its this that these those one all every each his her my your');
+const ENVIRONMENT = set('staging production prod dev development test testing local primary secondary replica');
+/** What is meant for another environment than production. */
+const MEANT_FOR_ELSEWHERE = set('local test tests testing staging dev development debug sandbox laptop');
+/** Nouns after a fault noun that make it a thing: "a typo fix", "the error rate". */
+const FAULT_COMPOUND = set('fix fixes correction corrections check checks rate rates budget budgets handling handler message messages log logs count counts code codes page pages');
+
 /** Verbs of finding or repairing: "found the wrong record", "corrected the wrong value" ("removed the wrong line" is the error itself). */
 const FINDING_VERB = set('fixed corrected reverted found spotted identified noticed caught flagged repaired diagnosed debugged reported investigated traced');
 
@@ -323,6 +331,11 @@ export class SentenceReader {
     return undefined;
   }
 
+  /** A fault noun that judges, not one that names a thing ("a typo fix", "the error rate"). */
+  private isFault(tokens: Token[], k: number): boolean {
+    return FAULT_NOUN.has(tokens[k].lower) && !FAULT_COMPOUND.has(tokens[k + 1]?.lower ?? '');
+  }
+
   /** A role word used as a modifier: "the on-call rotation", "the admin console". */
   private isThing(tokens: Token[], k: number, to: number): boolean {
     return k + 1 < to && THING_AFTER_ROLE.has(tokens[k + 1].lower) && !tokens[k].possessive;
@@ -340,7 +353,8 @@ export class SentenceReader {
     });
 
     // The clause: from the agent to the next break. A fronted "Instead of X, the engineer …" belongs to it too.
-    const fronted = tokens[from] && /^(?:instead|rather)$/.test(tokens[from].lower) && tokens[agent.from - 1]?.lower === ',';
+    const fronted =
+      tokens[from] && /^(?:instead|rather)$/.test(tokens[from].lower) && tokens[agent.from - 1]?.lower === ',' && this.namesTarget(tokens, from + 2);
     let clauseEnd = agent.head + 1;
     while (clauseEnd < to && !CLAUSE_BREAK.has(tokens[clauseEnd].lower)) clauseEnd++;
 
@@ -349,7 +363,8 @@ export class SentenceReader {
       const next = tokens[agent.head + 1];
       if (!next) return undefined;
       const owned = next.lower === 'own' ? tokens[agent.head + 2] : next;
-      if (owned && (FAULT_NOUN.has(owned.lower) || JUDGING_ADJECTIVE.has(owned.lower))) return found(owned.start, owned.end, 'judgment');
+      const ownedAt = next.lower === 'own' ? agent.head + 2 : agent.head + 1;
+      if (owned && (this.isFault(tokens, ownedAt) || JUDGING_ADJECTIVE.has(owned.lower))) return found(owned.start, owned.end, 'judgment');
       const restStart = tokens[Math.min(agent.head + 2, to - 1)]?.start ?? head.end;
       const rest = text.slice(restStart, tokens[clauseEnd - 1]?.end ?? text.length);
       const cause = CAUSE_WORD.exec(rest) ?? CAUSE_WORD.exec(text.slice(tokens[agent.head + 1].end).trimStart().replace(/^[\w-]+\s+/, ''));
@@ -360,7 +375,7 @@ export class SentenceReader {
     // Fault nouns right before a passive agent: "a simple mistake by the on-call", "an error made by a technician".
     if (agent.passive) {
       for (let k = agent.from - 2; k >= Math.max(from, agent.from - 4); k--) {
-        if (FAULT_NOUN.has(tokens[k].lower)) return found(tokens[k].start, head.end, 'judgment');
+        if (this.isFault(tokens, k)) return found(tokens[k].start, head.end, 'judgment');
       }
     }
 
@@ -379,7 +394,7 @@ export class SentenceReader {
       if (agent.we) continue;
       // "identified the wrong DNS record and corrected it" finds the fault, it does not make it.
       const wrong = phrase && !(k > 0 && FINDING_VERB.has(tokens[k - 1].lower)) && matchAt(WRONG_WAY, text, at);
-      if (wrong) {
+      if (wrong && this.isWrongWay(tokens, agent.head + 1, k, wrong)) {
         const act: ActKind = /^(?:went|lost|not|without\s+realis|without\s+realiz|thinking)/i.test(wrong)
           ? /^went/i.test(wrong) ? 'deviation' : 'misreading'
           : /^(?:too|with|in\s+an|without|before)/i.test(wrong) ? 'deviation' : 'wrong-target';
@@ -391,7 +406,7 @@ export class SentenceReader {
       if (/^(?:made|makes|make)$/.test(word)) {
         // "made an error", "made a simple mistake", "made a typo"
         for (let n = k + 1; n < Math.min(clauseEnd, k + 4); n++) {
-          if (FAULT_NOUN.has(tokens[n].lower) && tokens[n].lower !== 'failure' && tokens[n].lower !== 'loss') return found(tokens[k].start, tokens[n].end, 'judgment');
+          if (this.isFault(tokens, n) && tokens[n].lower !== 'failure' && tokens[n].lower !== 'loss') return found(tokens[k].start, tokens[n].end, 'judgment');
         }
       }
       if (/^(?:confused|confuses)$/.test(word)) {
@@ -399,6 +414,27 @@ export class SentenceReader {
       }
     }
     return undefined;
+  }
+
+  /**
+   * Whether a WRONG_WAY cue at token `k` says so. "Instead of"/"rather than" before a verb is a
+   * choice ("instead of restarting, drained the node"), before a noun phrase a wrong target
+   * ("instead of the secondary"); "against production" is wrong only for something meant for
+   * elsewhere ("ran my local reset script against the production connection").
+   */
+  private isWrongWay(tokens: Token[], clauseFrom: number, k: number, cue: string): boolean {
+    if (/^(?:instead|rather)/i.test(cue)) return this.namesTarget(tokens, k + 2);
+    if (/^against/i.test(cue)) {
+      for (let n = clauseFrom; n < k; n++) if (MEANT_FOR_ELSEWHERE.has(tokens[n].lower)) return true;
+      return false;
+    }
+    return true;
+  }
+
+  /** Whether token `k` starts a noun phrase or names an environment: a target rather than an action. */
+  private namesTarget(tokens: Token[], k: number): boolean {
+    const t = tokens[k];
+    return !!t && (TARGET_START.has(t.lower) || ENVIRONMENT.has(t.lower) || /^\d/.test(t.lower) || t.possessive);
   }
 
   /** An error verb or an omission at token `k`, said of `agent`. */
