@@ -148,7 +148,7 @@ const HARM_PHRASE = /(?:took\s+down|take\s+down|taking\s+down|brought\s+down|too
 
 /** Cues that an act hit the wrong target or was done the wrong way. */
 const WRONG_WAY =
-  /(?:instead\s+of|rather\s+than|(?:the|a)\s+wrong|against\s+(?:the\s+)?(?:production|prod|live|primary)\b|(?:not|without)\s+realis|(?:not|without)\s+realiz|thinking\s+(?:that\s+)?(?:he|she|i|they|we)\s+(?:was|were)|too\s+(?:quickly|early|soon|fast|little\s+time)|with\s+too\s+little|in\s+an\s+uncontrolled|without\s+(?:testing|review|checking|the\s+required|approval|a\s+review|telling)|before\s+the\s+[\w-]+(?:\s+[\w-]+)?\s+had\s+finished|went\s+outside|lost\s+(?:track|(?:situational\s+)?awareness))/iy;
+  /(?:instead\s+of|rather\s+than|(?:the|a)\s+wrong|against\s+(?:the\s+)?(?:production|prod|live|primary)\b|(?:not|without)\s+realis|(?:not|without)\s+realiz|thinking\s+(?:that\s+)?(?:he|she|i|they|we)\s+(?:was|were)|too\s+(?:quickly|early|soon|fast|little\s+time)|with\s+too\s+little|in\s+an\s+uncontrolled|without\s+(?:testing|review|checking|the\s+required|approval|a\s+review|telling)|before\s+the\s+[\w-]+(?:\s+[\w-]+)?\s+had\s+finished|went\s+outside|lost\s+(?:track|(?:situational\s+)?awareness)|(?:that|which)\s+(?:could|would|can|might)\s+easily)/iy;
 
 /** Words that start a noun phrase: after "instead of" they name a target, not an action. */
 const TARGET_START = set('the a an our their its this that these those one all every each his her my your');
@@ -166,7 +166,7 @@ const MODAL = set("should shouldn't shouldn’t must mustn't mustn’t will won'
 
 /** The first words of WRONG_WAY, HARM_PHRASE and the error adverbials: other tokens skip those regexes. */
 const PHRASE_START = set(
-  'instead rather the a against not without thinking too with in before went lost took take taking brought knocked wiped wiping truncated flooding cutting damaging triggered caused causing led resulted by',
+  'that which instead rather the a against not without thinking too with in before went lost took take taking brought knocked wiped wiping truncated flooding cutting damaging triggered caused causing led resulted by',
 );
 const ERROR_ADVERBIAL = /(?:by|in)\s+(?:mistake|accident|error)\b/iy;
 
@@ -189,7 +189,7 @@ export const READER_TRIGGERS = [
   ...ERROR_ADVERB, ...ERROR_ADJECTIVE, ...ERROR_VERB.keys(),
   'mistake', 'accident', 'did', 'didn', 'never', 'failed', 'instead', 'rather', 'wrong', 'production', 'prod', 'live', 'primary', 'realising', 'realizing',
   'thinking', 'too', 'uncontrolled', 'without', 'finished', 'outside', 'lost', 'took', 'take', 'taking', 'brought', 'knocked', 'wiped', 'wiping', 'truncated',
-  'flooding', 'cutting', 'damaging', 'triggered', 'caused', 'causing', 'led', 'resulted', 'confused', 'bad', 'broken', 'made',
+  'flooding', 'cutting', 'damaging', 'triggered', 'caused', 'causing', 'led', 'resulted', 'confused', 'bad', 'broken', 'made', 'easily',
 ].join(' ');
 /**
  * Fault nouns and judging adjectives are common on their own ("error rate", "packet loss"): they
@@ -319,9 +319,12 @@ export class SentenceReader {
         if (tokens[k].possessive && k + 1 < to && (ROLE_SINGULAR.has(tokens[k + 1].lower) || ROLE_PLURAL.has(tokens[k + 1].lower))) continue;
         if (this.isThing(tokens, k, to)) return undefined;
         if (k > from && SOFTWARE_BEFORE_ROLE.has(tokens[k - 1].lower)) return undefined;
-        const plural = ROLE_PLURAL.has(word) || COLLECTIVE.has(word);
+        // "the on-call engineer", "the shift supervisor": the last role word is the head.
+        while (k + 1 < to && (ROLE_SINGULAR.has(tokens[k + 1].lower) || ROLE_PLURAL.has(tokens[k + 1].lower)) && !tokens[k].possessive) k++;
+        const plural = ROLE_PLURAL.has(tokens[k].lower) || COLLECTIVE.has(tokens[k].lower);
         // A bare plural ("Engineers deleted …") stands for people; a bare singular ("engineer tooling") does not.
         if (!determined && k === i && !plural && word !== 'on-call') return undefined;
+        if (this.isThing(tokens, k, to)) return undefined;
         return agent(k, !plural);
       }
       // Modifiers are plain lower-case words or product names ("S3 team member", "flight crew").
@@ -395,7 +398,7 @@ export class SentenceReader {
       // "identified the wrong DNS record and corrected it" finds the fault, it does not make it.
       const wrong = phrase && !(k > 0 && FINDING_VERB.has(tokens[k - 1].lower)) && matchAt(WRONG_WAY, text, at);
       if (wrong && this.isWrongWay(tokens, agent.head + 1, k, wrong)) {
-        const act: ActKind = /^(?:went|lost|not|without\s+realis|without\s+realiz|thinking)/i.test(wrong)
+        const act: ActKind = /^(?:that|which)/i.test(wrong) ? 'judgment' : /^(?:went|lost|not|without\s+realis|without\s+realiz|thinking)/i.test(wrong)
           ? /^went/i.test(wrong) ? 'deviation' : 'misreading'
           : /^(?:too|with|in\s+an|without|before)/i.test(wrong) ? 'deviation' : 'wrong-target';
         return found(at, at + wrong.length, act);
