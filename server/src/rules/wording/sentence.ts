@@ -357,7 +357,7 @@ export class SentenceReader {
 
     // The clause: from the agent to the next break. A fronted "Instead of X, the engineer …" belongs to it too.
     const fronted =
-      tokens[from] && /^(?:instead|rather)$/.test(tokens[from].lower) && tokens[agent.from - 1]?.lower === ',' && this.namesTarget(tokens, from + 2);
+      tokens[from] && /^(?:instead|rather)$/.test(tokens[from].lower) && tokens[agent.from - 1]?.lower === ',' && this.namesTarget(tokens, from + 2, tokens[from].lower === 'instead');
     let clauseEnd = agent.head + 1;
     while (clauseEnd < to && !CLAUSE_BREAK.has(tokens[clauseEnd].lower)) clauseEnd++;
 
@@ -426,7 +426,7 @@ export class SentenceReader {
    * elsewhere ("ran my local reset script against the production connection").
    */
   private isWrongWay(tokens: Token[], clauseFrom: number, k: number, cue: string): boolean {
-    if (/^(?:instead|rather)/i.test(cue)) return this.namesTarget(tokens, k + 2);
+    if (/^(?:instead|rather)/i.test(cue)) return this.namesTarget(tokens, k + 2, /^instead/i.test(cue));
     if (/^against/i.test(cue)) {
       for (let n = clauseFrom; n < k; n++) if (MEANT_FOR_ELSEWHERE.has(tokens[n].lower)) return true;
       return false;
@@ -434,10 +434,16 @@ export class SentenceReader {
     return true;
   }
 
-  /** Whether token `k` starts a noun phrase or names an environment: a target rather than an action. */
-  private namesTarget(tokens: Token[], k: number): boolean {
+  /**
+   * Whether token `k`, after "instead of" or "rather than", starts a target rather than an action:
+   * an action after "instead of" is an -ing form ("instead of restarting"), after "rather than" it
+   * may be a bare verb ("rather than wait"), so there a target must look like one.
+   */
+  private namesTarget(tokens: Token[], k: number, insteadOf: boolean): boolean {
     const t = tokens[k];
-    return !!t && (TARGET_START.has(t.lower) || ENVIRONMENT.has(t.lower) || /^\d/.test(t.lower) || t.possessive);
+    if (!t) return false;
+    if (insteadOf) return !/ing$/.test(t.lower) || ENVIRONMENT.has(t.lower);
+    return TARGET_START.has(t.lower) || ENVIRONMENT.has(t.lower) || /\d/.test(t.lower) || t.capital || t.possessive;
   }
 
   /** An error verb or an omission at token `k`, said of `agent`. */
