@@ -4,7 +4,7 @@
  * are not printed: it is kept for measuring, never for tuning (docs/wording.md).
  *
  * Run by `npm test` (test/unit/wordingCorpus.test.ts) and `npm run bench`, or alone:
- * `node --import tsx test/wording/report.ts`.
+ * `node --import tsx test/wording/report.ts` (`--json` adds the figures as a last line of JSON).
  */
 import { fileURLToPath } from 'node:url';
 import { alex, figuresLine, ours, readCorpus, score, TABLE_HEADER, writeGoodVerdict, type Figures } from './measure';
@@ -37,5 +37,8 @@ export function wordingReport(): Report {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  for (const line of wordingReport().lines) console.log(line);
+  const report = wordingReport();
+  for (const line of report.lines) console.log(line);
+  // For `npm run bench`: the figures as one last line of JSON.
+  if (process.argv.includes('--json')) console.log(JSON.stringify({ tuning: { ...report.tuning, misses: undefined }, heldOut: { ...report.heldOut, misses: undefined } }));
 }
