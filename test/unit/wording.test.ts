@@ -398,11 +398,16 @@ describe('blameless wording: configuration', () => {
     assert.deepEqual(codesOn('timeline', 'The cowboys deployed yolos', options), []);
   });
 
-  it('people are names for PM042 and PM023 besides @handles', () => {
-    const sentence = 'Priya forgot to renew the certificate';
-    assert.deepEqual(codesOn('timeline', sentence, { ...OPTIONS, config: { people: [] } }), []);
-    const found = wordingOn('timeline', sentence);
-    assert.deepEqual(found.map((d) => [d.code, covered(documentWith('timeline', sentence), d)]), [['PM042', 'Priya forgot to']]);
+  it('people are names for PM042 and PM023 besides @handles, common given names and the subject of a verb only people do', () => {
+    const noPeople = { ...OPTIONS, config: { people: [] } };
+    const sentence = 'Zanele ignored the disk space warning';
+    assert.deepEqual(codesOn('timeline', sentence, noPeople), []);
+    const options = { ...OPTIONS, config: { people: ['Zanele'] } };
+    assert.deepEqual(wordingOn('timeline', sentence, options).map((d) => [d.code, covered(documentWith('timeline', sentence), d)]), [['PM042', 'Zanele ignored']]);
+    const forgot = 'Priya forgot to renew the certificate';
+    assert.deepEqual(wordingOn('timeline', forgot, noPeople).map((d) => [d.code, covered(documentWith('timeline', forgot), d)]), [['PM042', 'Priya forgot to']]);
+    assert.deepEqual(codesOn('timeline', 'Sam forgot to drain it', noPeople), ['PM042']);
+    assert.deepEqual(codesOn('timeline', 'Zanele forgot to drain it', noPeople), ['PM042']);
     assert.deepEqual(codesOn('root-cause', 'Marcus skipped the canary stage'), ['PM023']);
   });
 

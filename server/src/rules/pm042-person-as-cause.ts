@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { proseFindings, rangeInPart } from './wording/documentWording';
+import { personAsCauseMessage, proseFindings, rangeInPart } from './wording/documentWording';
 
 export const pm042: Rule = {
   code: 'PM042',
@@ -13,7 +13,7 @@ export const pm042: Rule = {
       if (match.category !== 'person-as-cause' || kind === 'root-cause') continue;
       context.report({
         range: rangeInPart(part, match.start, match.end),
-        message: `Make the system the subject instead of “${match.text}”: say what allowed the action, such as “change 1234 introduced …” or “the runbook had no step for …”.`,
+        message: personAsCauseMessage(match),
       });
     }
   },

@@ -8,9 +8,10 @@ import { AnchorIndex, anchorWords } from './anchors';
 import { matchesOf, phrasePattern, wordRegex } from './patterns';
 import { HANDLE, MENTION_PRONOUN, ROLE, namesPattern, personPatterns, strictNamesRegex } from './people';
 import {
-  BLAME_PHRASES, CONCRETE_ACTION, HINDSIGHT_PHRASES, MINIMIZING_PHRASES, VAGUE_ACTION_PHRASES,
+  BLAME_PHRASES, CONCRETE_ACTION, HINDSIGHT_PHRASES, HYPOTHESIS_FRAME, MINIMIZING_PHRASES, VAGUE_ACTION_PHRASES,
   type HindsightKind,
 } from './phrases';
+import { OWNED_TRIGGERS, READER_TRIGGERS, SentenceReader, SYSTEMIC_QUESTION } from './sentence';
 import { blankSkipped } from './skipped';
 
 export type WordingCategory = 'blame' | 'person-as-cause' | HindsightKind | 'minimizing';
@@ -32,6 +33,10 @@ export interface WordingMatch {
   fix?: LineEdit;
   /** Blame or hindsight words inside a person-as-cause finding, which already covers them. */
   withinCause?: boolean;
+  /** For a person as the cause: who is made the cause, when the sentence says it ("the engineer"). */
+  agent?: string;
+  /** For a person as the cause: the question about the system to ask instead. */
+  question?: string;
 }
 
 export interface Span {
@@ -84,6 +89,12 @@ function deletionFix(text: string, start: number, end: number): LineEdit | undef
   }
   if (start > 0 && text[start - 1] === ' ') return { start: start - 1, end: after, newText: '', title };
   return undefined;
+}
+
+/** Whether the modal at `start`–`end` states a hypothesis or an option of the time (see HYPOTHESIS_FRAME). */
+function isHypothesis(text: string, start: number, end: number): boolean {
+  const sentenceStart = Math.max(text.lastIndexOf('.', start), text.lastIndexOf(';', start), text.lastIndexOf('?', start)) + 1;
+  return HYPOTHESIS_FRAME.before.test(text.slice(sentenceStart, start)) || HYPOTHESIS_FRAME.after.test(text.slice(end));
 }
 
 /** By start, the widest first. */
@@ -142,6 +153,9 @@ export class WordingDetector {
   private readonly allowed?: RegExp;
   private readonly looseNames?: RegExp;
   private readonly strictNames?: RegExp;
+  private readonly reader: SentenceReader;
+  /** Anchor entries past the phrase lists: the reader's trigger words, then its owned trigger words. */
+  private readonly readerEntry: number;
 
   constructor(config: WordingConfig) {
     const add = (anchors: string, entry: CompiledEntry) => {
@@ -164,6 +178,10 @@ export class WordingDetector {
         ...(e.before ? { before: new RegExp(`(?<=(${e.before}))`, 'iyd') } : {}),
       });
     }
+    // The reader's trigger words share the one anchor scan per line.
+    this.readerEntry = this.entries.length;
+    this.anchors.add(READER_TRIGGERS, this.readerEntry);
+    this.anchors.add(OWNED_TRIGGERS, this.readerEntry + 1);
     this.mention = new RegExp(people.mention, 'gi');
     const allowed = config.allowedPhrases.filter((p) => p.trim());
     if (allowed.length) this.allowed = new RegExp(allowed.map(phrasePattern).join('|'), 'gi');
@@ -172,6 +190,14 @@ export class WordingDetector {
       this.looseNames = new RegExp(names, 'i');
       this.strictNames = strictNamesRegex(config.people);
     }
+    const stickyNames = this.strictNames && new RegExp(this.strictNames.source, 'y');
+    this.reader = new SentenceReader({
+      nameAt(line, start) {
+        if (!stickyNames) return undefined;
+        stickyNames.lastIndex = start;
+        return stickyNames.test(line) ? stickyNames.lastIndex : undefined;
+      },
+    });
   }
 
   /** Blame, person-as-cause, hindsight and minimizing wording in one line, sorted by position. */
@@ -181,8 +207,17 @@ export class WordingDetector {
     if (!ids) return [];
     const text = blankSkipped(line);
     const found: WordingMatch[] = [];
+    const triggered = ids.includes(this.readerEntry);
+    const causes = triggered || ids.includes(this.readerEntry + 1) ? this.reader.personCauses(text, !triggered) : [];
+    for (const cause of causes) {
+      found.push({
+        category: 'person-as-cause', start: cause.start, end: cause.end, text: line.slice(cause.start, cause.end),
+        agent: cause.agent, question: SYSTEMIC_QUESTION[cause.act],
+      });
+    }
     for (const id of ids) {
       const entry = this.entries[id];
+      if (!entry) continue;
       for (const m of matchesOf(entry.regex, text, MAX_MATCHES_PER_ENTRY)) {
         let start = m.start;
         if (entry.before) {
@@ -191,6 +226,7 @@ export class WordingDetector {
           if (!preceding) continue;
           start = preceding.indices![1][0];
         }
+        if (entry.category === 'counterfactual' && isHypothesis(text, start, m.end)) continue;
         const match: WordingMatch = { category: entry.category, start, end: m.end, text: line.slice(start, m.end) };
         if (entry.rewrite) match.fix = rewriteFix(line, start, m.end, entry.rewrite);
         else if (entry.deletable) {
@@ -202,6 +238,7 @@ export class WordingDetector {
     }
     // Person-as-cause findings first at equal positions, so the words inside them are known as such.
     found.sort((a, b) => byPosition(a, b) || Number(b.category === 'person-as-cause') - Number(a.category === 'person-as-cause'));
+    this.nameAgents(found);
     const kept: WordingMatch[] = [];
     const endByRule = new Map<string, number>();
     let causeEnd = -1;
@@ -238,6 +275,27 @@ export class WordingDetector {
   /** Whether an action title names something concrete: a number, a code span or a control. */
   isConcreteAction(title: string): boolean {
     return CONCRETE_ACTION.test(title);
+  }
+
+  /**
+   * Gives a person-as-cause match of the phrase lists the agent and question of the reader's
+   * match it overlaps, or else the first person it names, so every message says who is made the cause.
+   */
+  private nameAgents(found: WordingMatch[]): void {
+    const read = found.filter((m) => m.category === 'person-as-cause' && m.agent);
+    for (const m of found) {
+      if (m.category !== 'person-as-cause' || m.agent) continue;
+      const twin = read.find((r) => r.start < m.end && m.start < r.end);
+      if (twin) {
+        m.agent = twin.agent;
+        m.question = twin.question;
+        continue;
+      }
+      this.mention.lastIndex = 0;
+      const person = this.mention.exec(m.text);
+      if (person) m.agent = person[0];
+      m.question = SYSTEMIC_QUESTION.judgment;
+    }
   }
 
   /** A match that holds a configured name only in the wrong case: "will" for the name "Will". */

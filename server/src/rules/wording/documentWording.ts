@@ -63,3 +63,13 @@ export function editInPart(part: TextPart, edit: LineEdit): TextEdit {
 export function causeIsReported(context: RuleContext, kind: ProseKind): boolean {
   return context.config.rules[kind === 'root-cause' ? 'PM023' : 'PM042'] !== 'off';
 }
+
+/**
+ * The message for a person made the cause: who is made the cause, by which words, and the
+ * question about the system to ask instead.
+ */
+export function personAsCauseMessage(match: WordingMatch): string {
+  const who = match.agent ? `“${match.agent}”` : 'a person';
+  const question = match.question ?? 'what allowed the action, such as a missing check, safeguard or step';
+  return `This makes ${who} the cause (“${match.text}”); make the system the subject instead and ask ${question}.`;
+}

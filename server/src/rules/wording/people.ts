@@ -59,7 +59,8 @@ const FAILURE_VERBS: readonly AnchoredEntry[] = [
   },
   { anchors: 'introduced', pattern: 'introduced\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+)?(?:bug|regression|defect|typo|error|mistake)s?' },
   { anchors: 'slept', pattern: 'slept\\s+(?:through|on)' },
-  { anchors: 'made', pattern: 'made\\s+(?:a|an)\\s+(?:[\\w-]+\\s+)?(?:mistake|error|blunder|typo)' },
+  // "made a typo fix" is a repair.
+  { anchors: 'made', pattern: 'made\\s+(?:a|an)\\s+(?:[\\w-]+\\s+)?(?:mistake|error|blunder|typo)(?![\\s-]+(?:fix|fixes|correction|corrections|check|checks)\\b)' },
   {
     anchors: 'careless negligent sloppy reckless lazy incompetent inattentive blame fault responsible',
     pattern:

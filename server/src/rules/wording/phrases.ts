@@ -28,13 +28,25 @@ const FAULT_COMPOUND = '(?![\\s-]*(?:toleran|domain|inject|handl|detect|isolat|z
 /** A Kubernetes, database or cluster "operator" is software. */
 const SOFTWARE_OPERATOR = '(?<!(?:kubernetes|k8s|crd|cluster|database|postgres|mysql|redis|kafka)\\s+)';
 
+/**
+ * "Human error" as something a design guards against, or denied, is not a cause: "to limit the
+ * chance of human error", "steps prone to human error", "reduces human error", "no human error".
+ */
+const GUARDED_AGAINST =
+  '(?<!\\b(?:(?:chances?|risks?|likelihood|potential|room|possibility|scope|odds|sources?)\\s+(?:of|for)|prone\\s+to|(?:limit|reduce|minimi[sz]e|prevent|avoid|eliminate|catch|absorb|tolerate)(?:s|d|ing)?|against|no|not|nor|without)\\s+(?:(?:the|a|an|any|more|less)\\s+)?)';
+
 export const BLAME_PHRASES: readonly BlameEntry[] = [
-  { anchors: 'human', pattern: 'human\\s+errors', rewrite: 'manual steps without safeguards' },
-  { anchors: 'human', pattern: 'human\\s+(?:error|mistake)', rewrite: 'a manual step without a safeguard' },
+  { anchors: 'human', pattern: GUARDED_AGAINST + 'human\\s+errors', rewrite: 'manual steps without safeguards' },
+  { anchors: 'human', pattern: GUARDED_AGAINST + 'human\\s+(?:error|mistake)', rewrite: 'a manual step without a safeguard' },
   // A Kubernetes or database "operator" is software; its errors are not a person's.
-  { anchors: 'operator', pattern: SOFTWARE_OPERATOR + 'operator\\s+errors', rewrite: 'operator actions without safeguards' },
-  { anchors: 'operator', pattern: SOFTWARE_OPERATOR + 'operator\\s+error' + ERROR_COMPOUND, rewrite: 'an operator action without a safeguard' },
+  { anchors: 'operator', pattern: GUARDED_AGAINST + SOFTWARE_OPERATOR + 'operator\\s+errors', rewrite: 'operator actions without safeguards' },
+  { anchors: 'operator', pattern: GUARDED_AGAINST + SOFTWARE_OPERATOR + 'operator\\s+error' + ERROR_COMPOUND, rewrite: 'an operator action without a safeguard' },
   { anchors: 'pilot', pattern: 'pilot\\s+errors?' },
+  // "an engineer error", "user error": a role's error named as a cause. A "driver" or "controller" error is often software's.
+  {
+    anchors: 'engineer engineering developer technician admin administrator staff user employee contractor crew',
+    pattern: GUARDED_AGAINST + '(?:engineer|developer|technician|admin|administrator|staff|user|employee|contractor|crew)\\s+errors?' + ERROR_COMPOUND,
+  },
   { anchors: 'pebkac pebcak id id10t layer', pattern: 'pebkac|pebcak|id-?10-?t|layer[\\s-]*8\\s+(?:issue|problem|error)s?' },
   {
     anchors: 'careless carelessly carelessness sloppy sloppily sloppiness negligent negligently negligence reckless recklessly recklessness',
@@ -65,9 +77,10 @@ export const BLAME_PHRASES: readonly BlameEntry[] = [
   { anchors: 'wrong', pattern: 'wrong\\s+call(?!\\s+(?:to|from|in|into|on)\\s+(?:the|a|an|our|its|this|that)\\b)', rewrite: 'decision' },
   { anchors: 'wrong', pattern: 'wrong\\s+decision', rewrite: 'decision' },
   { anchors: 'blame fault', pattern: NOT_BLAMING + '(?:to\\s+blame|at\\s+fault' + FAULT_COMPOUND + ')' },
+  // "Our mistakes" owns a failure as an organisation, as apologies do ("we hope others learn from our mistakes").
   {
     anchors: 'mistake mistakes fault blunder blunders screwup screwups screw',
-    pattern: '(?:his|her|their|my|our|your)\\s+(?:own\\s+)?(?:mistakes?|fault|blunders?|screw-?ups?)',
+    pattern: '(?:his|her|their|my|your)\\s+(?:own\\s+)?(?:mistakes?|fault|blunders?|screw-?ups?)|our\\s+(?:own\\s+)?(?:fault|screw-?ups?)',
   },
   { anchors: 'his her', pattern: '(?:his|her)\\s+(?:own\\s+)?errors?' + ERROR_COMPOUND },
   // "whose fault", "the fault of", "the vendor's fault" — but not "the disk's fault tolerance".
@@ -104,16 +117,22 @@ export const ADVERB = "(?:[a-z]+ly|also|then|never|still|again|later|even|alread
 
 /** People, roles and pronouns whose "failed to" is hindsight rather than a person as the cause (PM042 has the rest). */
 const COLLECTIVE_SUBJECT =
-  '(?:we|they|i|you|(?:the|our|my|your|their)\\s+(?:[\\w-]+\\s+)?team|(?:the\\s+)?(?:responders|engineers|developers|reviewers|on-?call\\s+engineers|people|folks|staff))';
+  '(?:we|they|i|you|(?:the|our|my|your|their)\\s+(?:[\\w-]+\\s+)?(?:team|crew|board|management)|(?:the\\s+)?(?:[\\w-]+\\s+)?(?:responders|engineers|developers|reviewers|operators|pilots|technicians|administrators|controllers|on-?call\\s+engineers|people|folks|staff|management)|the\\s+(?:company|firm|utility|bank|carrier|organi[sz]ation|business|vendor|provider))';
+/** What only people or organisations fail to do, whoever the subject: "FirstEnergy failed to trim trees". */
+const DUTY_FAILED = '(?:failed|neglected)\\s+to\\s+(?:trim|challenge|communicate|follow|recogni[sz]e|heed|plan|anticipate|appreciate|understand|consider|escalate|review|ensure|invest|staff|train|learn|prepare|act\\s+on|take\\s+into\\s+account|account\\s+for)';
+/** People who bore an outage: what they "would have seen" or "would have been unable to" describes the impact, not a missed chance. */
+const AFFECTED_PARTY_SAW =
+  '(?!(?<=\\b(?:customers|users|callers|clients|visitors|merchants|subscribers|people|anyone|everyone|requests|calls|buyers|riders|passengers)\\s+(?:[\\w-]+\\s+){0,3})\\w+\\s+(?:[a-z]+ly\\s+)?have\\s+(?:seen|heard|received|experienced|encountered|noticed|gotten|got|hit|observed|had|faced|succeeded|failed|been|lost|waited)\\b)';
 
 export const HINDSIGHT_PHRASES: readonly HindsightEntry[] = [
   { kind: 'counterfactual', anchors: 'would', pattern: `had\\s+(?:we|they|i|you|he|she|someone|the\\s+team|@[\\w.-]+)\\b[^.;!?]{0,80}?\\bwould\\b` },
   // "would have to restart" is an obligation, not a counterfactual.
-  { kind: 'counterfactual', anchors: 'should shouldn would wouldn might mightn', pattern: `(?:should|would|might)(?:\\s+not|n['’]t)?\\s+(?:${ADVERB}\\s+)?have\\b(?!\\s+to\\b)` },
+  { kind: 'counterfactual', anchors: 'should shouldn would wouldn might mightn', pattern: `${AFFECTED_PARTY_SAW}(?:should|would|might)(?:\\s+not|n['’]t)?\\s+(?:${ADVERB}\\s+)?have\\b(?!\\s+to\\b)` },
   // "could not have known" and "nobody could have known" state a limit of foresight, not hindsight.
-  { kind: 'counterfactual', anchors: 'could', pattern: `(?<!\\b(?:nobody|no\\s+one|noone|none\\s+of\\s+us)\\s+)could\\s+(?:${ADVERB}\\s+)?have\\b(?!\\s+to\\b)` },
+  { kind: 'counterfactual', anchors: 'could', pattern: `${AFFECTED_PARTY_SAW}(?<!\\b(?:nobody|no\\s+one|noone|none\\s+of\\s+us)\\s+)could\\s+(?:${ADVERB}\\s+)?have\\b(?!\\s+to\\b)` },
   { kind: 'counterfactual', anchors: 'should could would might shoulda coulda woulda ought only', pattern: "(?:should|could|would|might)['’]ve\\b|shoulda|coulda|woulda|ought\\s+(?:not\\s+)?to\\s+have\\b|if\\s+only\\b" },
   { kind: 'failed-to', anchors: 'failed neglected', pattern: `${COLLECTIVE_SUBJECT}(?:\\s+${ADVERB}){0,2}\\s+(?:failed|neglected)\\s+to\\b` },
+  { kind: 'failed-to', anchors: 'failed neglected', pattern: DUTY_FAILED },
   { kind: 'hindsight', anchors: 'obvious obviously', pattern: "(?<!(?:\\bnon-|(?:\\b(?:not|less|no|never|nothing|hardly|far\\s+from)|n['’]t)\\s+(?:[\\w-]+\\s+)?))obvious(?:ly)?" },
   // "clearly" reports a judgment ("clearly wrong"); "labelled clearly", "more clearly" describe a manner
   // and "latency clearly improved" a measurement.
@@ -121,7 +140,7 @@ export const HINDSIGHT_PHRASES: readonly HindsightEntry[] = [
     kind: 'hindsight',
     anchors: 'clearly',
     pattern:
-      '(?<!\\b(?:more|less|as|very|so|how|too|quite|communicat\\w*|explain\\w*|document\\w*|label\\w*|writ\\w*|stat\\w*|describ\\w*|mark\\w*|defin\\w*|separat\\w*|nam\\w*|speak\\w*|spoke|present\\w*)\\s+)clearly(?!\\s+(?:label|mark|defin|document|separat|nam|written|stat|communicat|describ|explain|identif|readabl|distinguish|understood|articulat|worded|structured|legibl|enough|improv|recover|drop|decreas|increas|rose|fell|reduc|stabili))',
+      '(?<!\\b(?:more|less|as|very|so|how|too|quite|say|says|said|tell|tells|told|show|shows|indicat\\w*|spell\\w*|communicat\\w*|explain\\w*|document\\w*|label\\w*|writ\\w*|stat\\w*|describ\\w*|mark\\w*|defin\\w*|separat\\w*|nam\\w*|speak\\w*|spoke|present\\w*)\\s+)clearly(?!\\s+(?:label|mark|defin|document|separat|nam|written|stat|communicat|describ|explain|identif|readabl|distinguish|understood|articulat|worded|structured|legibl|enough|improv|recover|drop|decreas|increas|rose|fell|reduc|stabili))',
   },
   { kind: 'hindsight', anchors: 'hindsight retrospect inevitable inevitably inevitability course matter', pattern: '(?:(?:in|with)\\s+(?:the\\s+benefit\\s+of\\s+)?)?hindsight(?![\\s-]+bias)|in\\s+retrospect\\b|inevitab(?:le|ly|ility)|of\\s+course|(?:only\\s+)?a\\s+matter\\s+of\\s+time' },
   {
@@ -182,3 +201,14 @@ export const VAGUE_ACTION_PHRASES: readonly PatternEntry[] = [
  */
 export const CONCRETE_ACTION =
   /\d|`|\b(?:an?\s+alert|alert(?:s|ing)?\s+(?:on|when|at|if|for|before)|gat(?:e|es|ed|ing)|(?<!double[\s-])checks?|tests?\s+that|prompts?|runbook\s+steps?|automat(?:e|es|ed|ing|ion)|add(?:s|ed|ing)?|remov(?:e|es|ed|ing)|block(?:s|ed|ing)?|requir(?:e|es|ed|ing)|enforc(?:e|es|ed|ing))\b/i;
+
+/**
+ * Frames in which "could have" and "would have" state a hypothesis or an option weighed at the
+ * time, not a hindsight judgment: "we considered whether the upgrade could have caused it",
+ * "… could have rebuilt the cluster, which would have taken days, so they chose to repair it".
+ * `before` is read on the sentence up to the modal, `after` on the rest of it.
+ */
+export const HYPOTHESIS_FRAME = {
+  before: /\b(?:consider\w*|check\w*|ask\w*|wonder\w*|investigat\w*|examin\w*|tested|testing|question\w*|suspect\w*|to\s+see|looked\s+(?:at|into))\s+(?:\w+\s+)?(?:whether|if)\b[^.;!?]*$/i,
+  after: /^[^.;!?]*?\b(?:ruled?\s+(?:it\s+|this\s+|that\s+)?out|(?:so|but|and)\s+(?:they|we|the\s+team|the\s+responders)\s+(?:chose|decided|opted|preferred))\b/i,
+};
