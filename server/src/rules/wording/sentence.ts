@@ -88,7 +88,7 @@ const COLLECTIVE = set('team crew board management');
 const THING_AFTER_ROLE = set(
   'environment env cluster server api console panel account token key role tool tooling team group queue field portal box build branch stage mode workflow pipeline database db ' +
     'instance endpoint interface ui page dashboard rotation schedule channel runbook handbook docs documentation access permission permissions credential credentials laptop machine ' +
-    'setup config configuration onboarding checklist training guide process handoff tools experience productivity user users password login error errors',
+    'setup config configuration onboarding checklist training guide process handoff tools experience productivity user users password login error errors pager pagers phone shift shifts alias handover duty load burden',
 );
 /** Software that shares a role's name: "the Kubernetes operator". */
 const SOFTWARE_BEFORE_ROLE = set('kubernetes k8s crd cluster database postgres mysql redis kafka');
