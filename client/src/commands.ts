@@ -2,17 +2,14 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ExecuteCommandRequest } from 'vscode-languageclient/node';
 import { LANGUAGE_ID } from './languageClient';
-import { newPostmortemText } from './template';
+import { newPostmortem } from './newPostmortem';
 
 /** The server command behind "Postmortem: Fix All" (see server/src/lsp/commands.ts). */
 const APPLY_ALL_FIXES_COMMAND = 'postmortem.applyAllFixes';
 
 export function registerCommands(context: vscode.ExtensionContext, client: () => LanguageClient): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('postmortem.newPostmortem', async () => {
-      const document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: newPostmortemText(new Date()) });
-      await vscode.window.showTextDocument(document);
-    }),
+    vscode.commands.registerCommand('postmortem.newPostmortem', newPostmortem),
     vscode.commands.registerCommand('postmortem.restartServer', () => client().restart()),
     vscode.commands.registerCommand('postmortem.fixAll', async () => {
       const editor = vscode.window.activeTextEditor;
