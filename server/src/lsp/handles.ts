@@ -1,8 +1,18 @@
-/** `@handle` as people write owners and authors; an e-mail address is not a handle. */
-const HANDLE = /(?<![\w@.])@[A-Za-z0-9](?:[\w.-]*\w)?/g;
+import { PLACEHOLDER_HANDLES } from '../template/postmortemTemplate';
 
+/** `@handle` as people write owners and authors, `@org/team` whole; an e-mail address is not a handle. */
+const HANDLE = /(?<![\w@.])@[A-Za-z0-9](?:[\w.-]*\w)?(?:\/[A-Za-z0-9](?:[\w.-]*\w)?)?/g;
+/** The fields that name people: a handle in prose or a comment is not offered as an owner. */
+const PEOPLE_FIELD = /^[ \t]*(?:owner|authors)[ \t]*:(.*)$/gim;
+const PLACEHOLDERS = new Set(PLACEHOLDER_HANDLES.map((h) => h.toLowerCase()));
+
+/** The handles in the `owner:` and `authors:` fields of a document, without template placeholders. */
 export function handlesIn(text: string): string[] {
-  return [...new Set(text.match(HANDLE) ?? [])];
+  const found = new Set<string>();
+  for (const field of text.matchAll(PEOPLE_FIELD)) {
+    for (const handle of field[1].match(HANDLE) ?? []) if (!PLACEHOLDERS.has(handle.toLowerCase())) found.add(handle);
+  }
+  return [...found];
 }
 
 /** Handles per document version, so owner completion does not rescan unchanged documents. */
