@@ -7,8 +7,9 @@ import { cleanTitle, postmortemFileName, templateSnippet } from '../../server/sr
  * writes it there, and Save As proposes that name), and inserts the template as a snippet:
  * the same text and tab stops as the `postmortem` completion.
  */
-export async function newPostmortem(): Promise<void> {
-  const title = await vscode.window.showInputBox({
+export async function newPostmortem(options?: { title?: unknown }): Promise<void> {
+  // Scripts and keybindings may pass the title (`{ "title": "…" }`); people are asked.
+  const title = typeof options?.title === 'string' ? options.title : await vscode.window.showInputBox({
     title: 'New Postmortem',
     prompt: 'The title: what failed, in a few words. It also names the file.',
     placeHolder: 'Checkout API errors during peak',

@@ -58,7 +58,7 @@ export class Workbench {
     await this.context.close();
   }
 
-  private get quickInput(): Locator {
+  get quickInput(): Locator {
     return this.page.locator('.quick-input-widget');
   }
 
@@ -97,7 +97,7 @@ export class Workbench {
    * known when it opens, and a fresh workbench learns the extensions' commands a moment after it
    * appears, so the palette is opened again until the command is there.
    */
-  async runCommand(title: string, timeoutMs = 30_000): Promise<void> {
+  async runCommand(title: string, timeoutMs = 30_000, { asksForInput = false } = {}): Promise<void> {
     const input = this.quickInput.locator('input');
     const labels = this.quickInput.locator('.monaco-list-row .label-name');
     const row = this.quickInput
@@ -124,7 +124,8 @@ export class Workbench {
       { timeoutMs, lastSeen: async () => offered.join(' | ') || '(nothing)' },
     );
     await row.click();
-    await this.quickInput.waitFor({ state: 'hidden' });
+    // A command that asks for input reuses the quick input: wait for its question instead.
+    if (!asksForInput) await this.quickInput.waitFor({ state: 'hidden' });
   }
 
   /** Go to Line/Column (Ctrl+G) and wait for the cursor to be there. */
