@@ -83,7 +83,7 @@ describe('snippets', () => {
 
   it('expands into a postmortem whose only findings are its placeholders (PM006)', () => {
     const text = resolveSnippet(snippets['Postmortem template'].body.join('\n'), { CURRENT_YEAR: '2025', CURRENT_MONTH: '02', CURRENT_DATE: '15' });
-    assert.deepEqual(analyze(text, { today: '2025-02-16' }).diagnostics.filter((d) => d.code !== 'PM006'), []);
+    assert.deepEqual(analyze(text, { today: '2025-02-15' }).diagnostics.filter((d) => d.code !== 'PM006'), []);
   });
 });
 
