@@ -43,8 +43,10 @@ export class Workbench {
     const page = await context.newPage();
     const workbench = new Workbench(context, page);
     try {
-      await page.goto(`${serverUrl}?folder=${encodeURIComponent(folder)}`);
-      await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 90_000 });
+      // The page's load event can take longer than any fixed limit on a busy machine; what counts is
+      // the workbench showing the folder, so wait for the navigation to start and then for that.
+      await page.goto(`${serverUrl}?folder=${encodeURIComponent(folder)}`, { waitUntil: 'commit' });
+      await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 180_000 });
     } catch (error) {
       const path = await workbench.captureFailure('workbench did not open').catch(() => undefined);
       await context.close();
