@@ -73,6 +73,7 @@ export function suppressionSpans(lines: LineIndex, comments: readonly Range[]): 
 }
 
 function trailingSpans(lines: LineIndex, comments: readonly Range[]): Span[] {
+  if (!lines.text.includes('postmortem-disable-line')) return [];
   const commentLines = new Set(comments.map((c) => c.start.line));
   const spans: Span[] = [];
   for (let line = 0; line < lines.lineCount; line++) {
@@ -87,6 +88,7 @@ function trailingSpans(lines: LineIndex, comments: readonly Range[]): Span[] {
 
 /** The diagnostics no suppression comment covers; a diagnostic counts from its first line. */
 export function withoutSuppressed(diagnostics: PostmortemDiagnostic[], lines: LineIndex, comments: readonly Range[]): PostmortemDiagnostic[] {
+  if (!diagnostics.length || !lines.text.includes('postmortem-')) return diagnostics;
   const spans = [...suppressionSpans(lines, comments), ...trailingSpans(lines, comments)];
   if (!spans.length) return diagnostics;
   return diagnostics.filter((d) => {

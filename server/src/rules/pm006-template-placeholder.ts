@@ -7,6 +7,10 @@ import type { Rule, RuleContext } from './rule';
 
 const normalize = (text: string) => text.trim().replace(/\s+/g, ' ').replace(/[.’']/g, '').toLowerCase();
 const PROSE = new Set(Object.values(PROSE_PLACEHOLDERS).map(normalize));
+/** Placeholder prose starts with one of these words: most text is passed over without normalizing it. */
+const FIRST_WORDS = new Set([...PROSE].map((p) => p.split(' ')[0]));
+const firstWord = (text: string) => /^\s*([^\s]+)/.exec(text)?.[1].toLowerCase() ?? '';
+const isPlaceholderProse = (text: string) => FIRST_WORDS.has(firstWord(text).replace(/[.’']/g, '')) && PROSE.has(normalize(text));
 const HANDLES = new Set(PLACEHOLDER_HANDLES.map((h) => h.toLowerCase()));
 const HANDLE = /(?<![\w@.])@[A-Za-z0-9](?:[\w.-]*\w)?(?:\/[A-Za-z0-9](?:[\w.-]*\w)?)?/g;
 /** The number the template gives a new incident, `INC-2026-000`. */
@@ -48,7 +52,7 @@ export const pm006: Rule = {
     const severity = severityFor(status);
     const report = (range: Range, message: string) => context.report({ range, message, severity });
     const prose = (node: TextNode | undefined, what: string) => {
-      if (node && PROSE.has(normalize(node.text))) report(node.range, `Replace the placeholder “${node.text.trim()}” with ${what}.`);
+      if (node && isPlaceholderProse(node.text)) report(node.range, `Replace the placeholder “${node.text.trim()}” with ${what}.`);
     };
 
     prose(context.ast.title?.value, 'the title of this incident');
@@ -57,7 +61,7 @@ export const pm006: Rule = {
     handles(context.ast.headerFields.find((f) => f.key.name === 'authors'), 'the authors', report);
 
     forEachProsePart(context.ast, (kind, part) => {
-      if (PROSE.has(normalize(part.text))) report(part.range, `Replace the placeholder “${part.text.trim()}” with ${WANTED[kind]}.`);
+      if (isPlaceholderProse(part.text)) report(part.range, `Replace the placeholder “${part.text.trim()}” with ${WANTED[kind]}.`);
     });
     const incident = context.section('incident');
     for (const field of incident?.fields ?? []) {
