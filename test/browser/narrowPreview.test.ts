@@ -10,7 +10,7 @@ import { installVsCodeApi, previewPage, VSCODE_DARK_THEME } from './webviewPage'
 // Code passed to page.evaluate runs in the page, where these exist.
 declare const window: any;
 declare const document: any;
-declare function getComputedStyle(element: unknown): any;
+declare function getComputedStyle(element: unknown, pseudoElement?: string): any;
 
 /** The preview beside the editor: a side panel 420 px wide, as the issue measured it. */
 const SIDE_PANEL = { width: 420, height: 900 };
