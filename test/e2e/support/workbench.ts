@@ -46,7 +46,7 @@ export class Workbench {
       // The page's load event can take longer than any fixed limit on a busy machine; what counts is
       // the workbench showing the folder, so wait for the navigation to start and then for that.
       await page.goto(`${serverUrl}?folder=${encodeURIComponent(folder)}`, { waitUntil: 'commit' });
-      await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 180_000 });
+      await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 170_000 }); // inside the scenario hook's 180 s, so a slow start fails here with a screenshot
     } catch (error) {
       const path = await workbench.captureFailure('workbench did not open').catch(() => undefined);
       await context.close();
