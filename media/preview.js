@@ -178,16 +178,22 @@
     return target instanceof Element ? target.closest('[data-href]') : null;
   }
 
-  /** @param {MouseEvent} event @param {boolean} focus */
+  /**
+   * A click shows the source line and hands the focus back to the editor, so that commands,
+   * the outline and typing keep working on the document; Alt+click keeps the focus here, and a
+   * double click opens the source even when no editor shows it.
+   * @param {MouseEvent} event @param {boolean} focus
+   */
   function showSource(event, focus) {
     const target = event.target;
     if (!(target instanceof Element) || target.closest('summary, a, [data-href]')) return;
     const selection = window.getSelection();
     if (!focus && selection && !selection.isCollapsed) return;
+    if (!focus && event.altKey) return;
     const element = target.closest('[data-line]');
-    if (!element) return;
-    const line = Number(element.getAttribute('data-line'));
+    const line = element ? Number(element.getAttribute('data-line')) : NaN;
     if (Number.isFinite(line)) vscode.postMessage({ type: 'showSource', uri: currentUri, line, focus });
+    else if (!focus) vscode.postMessage({ type: 'focusEditor', uri: currentUri });
   }
 
   document.addEventListener('click', (event) => {

@@ -87,7 +87,8 @@ async function main(): Promise<number> {
       ['extensionTestsPath', remote(suiteEntry)],
     ];
     log(`running ${suiteEntry} in code-server's extension host`);
-    await page.goto(`${server.url}?folder=${encodeURIComponent(workspaceFolder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    // Not the load event, which a busy machine can delay past any limit: the suite's exit code is what is awaited.
+    await page.goto(`${server.url}?folder=${encodeURIComponent(workspaceFolder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`, { waitUntil: 'commit' });
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new E2eSetupError(`the suite did not finish within ${suiteTimeoutMs / 60_000} minutes`)), suiteTimeoutMs);

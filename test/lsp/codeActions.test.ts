@@ -106,6 +106,58 @@ describe('LSP code actions', () => {
   });
 });
 
+describe('LSP suppression and rule-page actions', () => {
+  let server: TestServer;
+  before(async () => {
+    await buildServer();
+    server = await TestServer.start({ initializationOptions: { clientCommands: { showRuleDocumentation: 'postmortem.showRule', completeAt: 'postmortem.completeAt' } } });
+  });
+  after(() => server.stop());
+
+  const BLAMING = CLEAN_POSTMORTEM.replace(/(\n  why 2: ).*\n/, '$1@jane skipped the canary stage\n');
+
+  it('offers "Disable PM042 for this line" before the workspace-wide disable, and it silences only that line', async () => {
+    const uri = uniqueUri('suppress');
+    const diagnostics = await server.open(uri, BLAMING);
+    const blame = diagnostics.find((d) => d.code === 'PM042');
+    assert.ok(blame, diagnostics.map((d) => d.code).join(' '));
+    const actions = (await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: blame.range, context: { diagnostics: [blame] } })) as CodeAction[];
+    const titles = actions.map((a) => a.title);
+    assert.equal(titles[0], 'Disable PM042 for this line', titles.join(' | '));
+    assert.ok(titles.includes('Why is this flagged? (PM042)'));
+    const why = actions.find((a) => a.title === 'Why is this flagged? (PM042)')!;
+    assert.deepEqual(why.command, { title: 'Open the PM042 rule page', command: 'postmortem.showRule', arguments: ['PM042'] });
+    const version = server.applyWorkspaceEdit(actions[0].edit!);
+    const after = await server.diagnosticsFor(uri, version!);
+    assert.ok(!after.some((d) => d.code === 'PM042'));
+    assert.match(server.text(uri), /\n  # postmortem-disable-next-line PM042\n  why 2: @jane skipped the canary stage\n/);
+  });
+
+  it('a fix that inserts an empty field puts the cursor after its colon and opens completion; known owners are offered directly', async () => {
+    await server.open(uniqueUri('owners'), 'postmortem: Other\nactions:\n  A1: x\n    owner: @payments\n');
+    const uri = uniqueUri('owner-fix');
+    const text = CLEAN_POSTMORTEM.replace('    owner: @db-team\n', '');
+    const missing = (await server.open(uri, text)).find((d) => d.code === 'PM030')!;
+    const actions = (await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: missing.range, context: { diagnostics: [missing] } })) as CodeAction[];
+    const insert = actions.find((a) => a.title === 'Insert `owner:`')!;
+    const [, line, character] = insert.command!.arguments as [string, number, number];
+    assert.equal(insert.command!.command, 'postmortem.completeAt');
+    const version = server.applyWorkspaceEdit(insert.edit!);
+    await server.diagnosticsFor(uri, version!);
+    assert.equal(server.text(uri).split('\n')[line].slice(0, character), '    owner:');
+    assert.equal(server.text(uri).split('\n')[line].length, character, 'the cursor stands at the end of the inserted field');
+    const setOwner = actions.find((a) => a.title.startsWith('Set owner to @'));
+    assert.ok(setOwner, actions.map((a) => a.title).join(' | '));
+    const handle = setOwner.title.slice('Set owner to '.length);
+    const set = uniqueUri('owner-set');
+    await server.open(set, text);
+    const edit = { changes: { [set]: Object.values(setOwner.edit!.changes!)[0] } };
+    const after = await server.diagnosticsFor(set, server.applyWorkspaceEdit(edit)!);
+    assert.ok(server.text(set).includes(`\n    owner: ${handle}\n`));
+    assert.ok(!after.some((d) => d.code === 'PM030'));
+  });
+});
+
 describe('LSP "disable this rule" action', () => {
   let folder: string;
   let server: TestServer;
@@ -124,7 +176,7 @@ describe('LSP "disable this rule" action', () => {
   async function disableAction(uri: string): Promise<CodeAction | undefined> {
     const [diagnostic] = await server.open(uri, ZONELESS_POSTMORTEM);
     const actions = (await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } })) as CodeAction[];
-    return actions.find((a) => a.title === 'Disable PM010 in .postmortemrc.json');
+    return actions.find((a) => a.title === 'Disable PM010 for the workspace in .postmortemrc.json…');
   }
 
   /** Does what an editor does with the workspace edit, on disk. */
@@ -149,6 +201,17 @@ describe('LSP "disable this rule" action', () => {
     const seen = server.publications(uri).length;
     await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(rc()).href, type: FileChangeType.Created }] });
     assert.deepEqual(await server.waitFor('new diagnostics', () => server.publications(uri)[seen]?.diagnostics), []);
+  });
+
+  it('asks for confirmation before it writes (a change annotation VS Code shows in its refactor preview)', async () => {
+    const action = await disableAction(pathToFileURL(join(folder, 'f.postmortem')).href);
+    assert.ok(action?.edit?.changeAnnotations);
+    const [annotation] = Object.values(action.edit.changeAnnotations);
+    assert.equal(annotation.needsConfirmation, true);
+    for (const change of action.edit.documentChanges ?? []) {
+      const annotated = 'kind' in change ? [change.annotationId] : (change.edits as { annotationId?: string }[]).map((e) => e.annotationId);
+      assert.ok(annotated.every((id) => id && id in action.edit!.changeAnnotations!), 'every change carries the annotation');
+    }
   });
 
   it('edits an existing file and keeps its other settings', async () => {

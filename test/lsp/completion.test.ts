@@ -6,7 +6,8 @@ import { buildServer } from './support/build';
 import { withCursors } from './support/cursors';
 import { CLEAN_POSTMORTEM } from '../helpers/postmortems';
 import { uniqueUri } from './support/documents';
-import { TestServer } from './support/testServer';
+import { CLIENT_CAPABILITIES, TestServer } from './support/testServer';
+import { templateSnippet } from '../../server/src/template/postmortemTemplate';
 
 describe('LSP completion', () => {
   let server: TestServer;
@@ -131,5 +132,59 @@ describe('LSP completion', () => {
   it('offers nothing in free text', async () => {
     assert.deepEqual(await labelsAt('postmortem: T\nsummary:\n  The pool was |\n'), []);
     assert.deepEqual(await labelsAt('postmortem: T\ntimeline:\n  2025-02-14 14:30 UTC  Deploy |\n'), []);
+  });
+});
+
+describe('LSP completion as the insertion tool (a client with snippets, as VS Code)', () => {
+  let server: TestServer;
+  before(async () => {
+    await buildServer();
+    server = await TestServer.start({ capabilities: { ...CLIENT_CAPABILITIES, textDocument: { ...CLIENT_CAPABILITIES.textDocument, completion: { completionItem: { snippetSupport: true } } } } });
+  });
+  after(() => server.stop());
+
+  async function itemsAt(marked: string): Promise<CompletionItem[]> {
+    const { text, cursors } = withCursors(marked);
+    const uri = uniqueUri('insertion');
+    await server.open(uri, text);
+    const result = (await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: cursors[0] })) as CompletionItem[] | CompletionList | null;
+    return Array.isArray(result) ? result : result?.items ?? [];
+  }
+  const newText = (item: CompletionItem | undefined) => (item?.textEdit && 'newText' in item.textEdit ? item.textEdit.newText : undefined);
+
+  it('offers the whole template in an empty document, the same snippet New Postmortem inserts', async () => {
+    const [item] = await itemsAt('# a note\n|\n');
+    assert.equal(item.label, 'postmortem');
+    assert.equal(item.insertTextFormat, 2);
+    assert.equal(newText(item), templateSnippet());
+  });
+
+  it('offers no template where the document already has text', async () => {
+    assert.ok(!(await itemsAt('postmortem: T\n|\n')).some((i) => i.kind === 15), 'no snippet among the section headers');
+  });
+
+  it('offers a whole action item with the next free ID, known owners and a due date two weeks on', async () => {
+    await server.open(uniqueUri('known'), 'postmortem: Other\nactions:\n  A1: x\n    owner: @payments\n');
+    const [item] = await itemsAt('postmortem: T\nactions:\n  A1: First\n    owner: @db\n  A2: Second\n  |\n');
+    assert.equal(item.label, 'A3');
+    assert.equal(item.insertTextMode, 2, 'lines after the first are indented like the ID line');
+    const text = newText(item)!;
+    assert.match(text, /^A3: \$\{1:A concrete change that prevents a recurrence\}\n {2}priority: \$\{2:P2\}\n {2}owner: \$\{3\|[^|]*@payments[^|]*\|\}\n {2}due: \$\{4:\d{4}-\d{2}-\d{2}\}\n {2}status: not-started\n {2}verify: /);
+  });
+
+  it('puts no snippet into value lists', async () => {
+    for (const marked of ['postmortem: T\nstatus: |\n', 'postmortem: T\nincident:\n  severity: |\n', 'postmortem: T\nactions:\n  A1: x\n    due: |\n']) {
+      const items = await itemsAt(marked);
+      assert.ok(items.length && items.every((i) => i.kind !== 15 && i.insertTextFormat !== 2), marked);
+    }
+  });
+
+  it('completes authors with handles from owner: and authors: fields only, @org/team whole, none listed twice', async () => {
+    await server.open(uniqueUri('people'), 'postmortem: Other\nauthors: @zoe, @acme/sre\n# ask @not-a-comment-handle\nsummary:\n  @prose-person restarted it.\nactions:\n  A1: x\n    owner: @payments\n');
+    const labels = (await itemsAt('postmortem: T\nauthors: @zoe, |\n')).map((i) => i.label);
+    for (const handle of ['@acme/sre', '@payments']) assert.ok(labels.includes(handle), `${handle} in ${labels.join(', ')}`);
+    for (const handle of ['@zoe', '@not-a-comment-handle', '@prose-person', '@you', '@team']) assert.ok(!labels.includes(handle), `${handle} not offered`);
+    const [first] = await itemsAt('postmortem: T\nauthors: @zoe,|\n');
+    assert.equal(newText(first)?.startsWith(' @'), true, 'a space follows the comma');
   });
 });

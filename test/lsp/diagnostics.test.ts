@@ -28,7 +28,7 @@ describe('LSP diagnostics', () => {
     assert.equal(diagnostic.code, 'PM010');
     assert.equal(diagnostic.source, 'postmortem');
     assert.equal(diagnostic.severity, DiagnosticSeverity.Warning);
-    assert.equal(diagnostic.codeDescription?.href, 'https://github.com/postmortem-tools/postmortem-language-tools/blob/main/docs/rules/PM010.md');
+    assert.equal(diagnostic.codeDescription?.href, 'https://github.com/postmortem-tools/postmortem-language-tools/blob/HEAD/docs/rules/PM010.md');
     const line = text.split('\n').findIndex((l) => l.startsWith('  14:30  Connection'));
     assert.deepEqual(diagnostic.range, { start: { line, character: 2 }, end: { line, character: 7 } });
   });

@@ -5,9 +5,9 @@ import { rules } from '../../server/src/rules/index';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-/** The diagnostic codes LANGUAGE.md defines; the registry must implement exactly these. */
+/** The diagnostic codes LANGUAGE.md defines, and PM006 (template placeholders, issue 15); the registry must implement exactly these. */
 const LANGUAGE_CODES = [
-  'PM001', 'PM002', 'PM003', 'PM004', 'PM005', 'PM010', 'PM011', 'PM012', 'PM013', 'PM014', 'PM015', 'PM016',
+  'PM001', 'PM002', 'PM003', 'PM004', 'PM005', 'PM006', 'PM010', 'PM011', 'PM012', 'PM013', 'PM014', 'PM015', 'PM016',
   'PM017',
   'PM020', 'PM021', 'PM022', 'PM023', 'PM030', 'PM031', 'PM032', 'PM033', 'PM034', 'PM035', 'PM036', 'PM037',
   'PM038', 'PM040', 'PM041', 'PM042', 'PM043', 'PM050',

@@ -15,7 +15,7 @@ describe('diagnostics in VS Code', () => {
     assert.equal(diagnostic.source, 'postmortem');
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
     const code = diagnostic.code as { value: string; target: vscode.Uri };
-    assert.equal(code.target.toString(), 'https://github.com/postmortem-tools/postmortem-language-tools/blob/main/docs/rules/PM010.md');
+    assert.ok(code.target.toString().endsWith('/docs/rules/PM010.md'), 'the rule page shipped with the extension');
     const line = ZONELESS_POSTMORTEM.split('\n').findIndex((l) => l.startsWith('  14:30  '));
     assert.ok(diagnostic.range.isEqual(new vscode.Range(line, 2, line, 7)));
   });

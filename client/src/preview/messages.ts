@@ -35,6 +35,8 @@ export type FromWebviewMessage =
   | { type: 'revealLine'; uri: string; line: number }
   /** An element was clicked (focus false) or double-clicked (focus true): show its source line. */
   | { type: 'showSource'; uri: string; line: number; focus: boolean }
+  /** A click outside any source element: give the focus back to the document's editor. */
+  | { type: 'focusEditor'; uri: string }
   /** A ticket link was activated; the extension checks the scheme before opening it. */
   | { type: 'openLink'; href: string };
 
@@ -49,6 +51,8 @@ export function parseFromWebview(data: unknown): FromWebviewMessage | undefined 
       return typeof message.uri === 'string' && validLine ? { type: 'revealLine', uri: message.uri, line: line as number } : undefined;
     case 'showSource':
       return typeof message.uri === 'string' && validLine ? { type: 'showSource', uri: message.uri, line: line as number, focus: message.focus === true } : undefined;
+    case 'focusEditor':
+      return typeof message.uri === 'string' ? { type: 'focusEditor', uri: message.uri } : undefined;
     case 'openLink':
       return typeof message.href === 'string' ? { type: 'openLink', href: message.href } : undefined;
     default:

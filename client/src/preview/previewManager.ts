@@ -25,6 +25,11 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
     );
   }
 
+  /** The preview that has the focus, if one has: commands then act on its document. */
+  focused(): PostmortemPreview | undefined {
+    return [...this.previews].find((p) => p.panel.active);
+  }
+
   /** Opens the preview of `uri` (or of the active editor's document), in place or to the side. */
   async open(uri: vscode.Uri | undefined, toSide: boolean): Promise<void> {
     const editor = vscode.window.activeTextEditor;

@@ -184,6 +184,9 @@ export class PostmortemPreview implements vscode.Disposable {
       case 'showSource':
         if (message.uri === this.resource.toString()) void this.showSource(Math.floor(message.line), message.focus);
         return;
+      case 'focusEditor':
+        if (message.uri === this.resource.toString()) void this.focusEditor();
+        return;
       case 'openLink':
         void this.openLink(message.href);
         return;
@@ -213,6 +216,20 @@ export class PostmortemPreview implements vscode.Disposable {
     editor.selection = new vscode.Selection(position, position);
     this.editorScrolledAt = Date.now();
     editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    // The click focused the webview; the author is writing in the editor, so the focus goes back.
+    if (!focus) await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+  }
+
+  /** Gives the focus back to the visible editor of the previewed document, if there is one. */
+  private async focusEditor(): Promise<void> {
+    const editor = vscode.window.visibleTextEditors.find((e) => sameUri(e.document.uri, this.resource));
+    if (editor) await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+  }
+
+  /** "Open Source" in the preview's title bar: the document in an editor, focused. */
+  async openSource(): Promise<void> {
+    const editor = vscode.window.visibleTextEditors.find((e) => sameUri(e.document.uri, this.resource));
+    await vscode.window.showTextDocument(this.resource, { viewColumn: editor?.viewColumn ?? vscode.ViewColumn.Beside, preserveFocus: false });
   }
 
   private async openLink(href: string): Promise<void> {

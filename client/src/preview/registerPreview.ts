@@ -5,18 +5,25 @@ import { PreviewManager } from './previewManager';
 
 /**
  * The preview and export commands, and the serializer that restores previews after a reload.
- * Commands take the file's URI when run from a menu, else use the active editor.
+ * Commands take the file's URI when run from a menu, else the focused preview's document, else
+ * the active editor's.
  */
-export function registerPreview(context: vscode.ExtensionContext): void {
+export function registerPreview(context: vscode.ExtensionContext): PreviewManager {
   const manager = new PreviewManager(context.extensionUri);
   context.subscriptions.push(
     manager,
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, manager),
     vscode.commands.registerCommand('postmortem.openPreview', (uri?: vscode.Uri) => manager.open(asUri(uri), false)),
     vscode.commands.registerCommand('postmortem.openPreviewToSide', (uri?: vscode.Uri) => manager.open(asUri(uri), true)),
-    vscode.commands.registerCommand('postmortem.exportMarkdown', (uri?: vscode.Uri) => exportDocument('md', asUri(uri))),
-    vscode.commands.registerCommand('postmortem.exportHtml', (uri?: vscode.Uri) => exportDocument('html', asUri(uri))),
+    vscode.commands.registerCommand('postmortem.exportMarkdown', (uri?: vscode.Uri) => exportDocument('md', asUri(uri) ?? manager.focused()?.uri)),
+    vscode.commands.registerCommand('postmortem.exportHtml', (uri?: vscode.Uri) => exportDocument('html', asUri(uri) ?? manager.focused()?.uri)),
+    vscode.commands.registerCommand('postmortem.showSource', async () => {
+      const preview = manager.focused();
+      if (preview) await preview.openSource();
+      else void vscode.window.showInformationMessage('Postmortem: Open Source works from a focused preview.');
+    }),
   );
+  return manager;
 }
 
 /** Keybindings and the command palette pass no argument (or something else); menus pass the URI. */

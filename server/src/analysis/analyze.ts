@@ -5,6 +5,7 @@ import type { Report, RuleContext } from '../rules/rule';
 import { firstSection } from '../rules/rule';
 import { resolveConfig } from './config';
 import { computeMetrics, incidentTypeOf } from './metrics';
+import { withoutSuppressed } from './suppressions';
 import type { Analysis, AnalyzeOptions, PostmortemDiagnostic } from './types';
 
 /**
@@ -26,8 +27,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   };
 
   for (const rule of rules) {
-    const severity = config.rules[rule.code] ?? rule.defaultSeverity;
-    if (severity === 'off') continue;
+    const configured = config.rules[rule.code];
+    if (configured === 'off') continue;
     const context: RuleContext = {
       ast,
       lines,
@@ -39,7 +40,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       report: (report: Report) => {
         diagnostics.push({
           code: rule.code,
-          severity,
+          severity: configured ?? report.severity ?? rule.defaultSeverity,
           message: report.message,
           range: report.range,
           source: 'postmortem',
@@ -50,8 +51,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     };
     rule.check(context);
   }
-  diagnostics.sort(
+  const reported = withoutSuppressed(diagnostics, lines, ast.comments);
+  reported.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code),
   );
-  return { ast, diagnostics, metrics: computeMetrics(ast), incidentType, lines, config, today: formatDate(today) };
+  return { ast, diagnostics: reported, metrics: computeMetrics(ast), incidentType, lines, config, today: formatDate(today) };
 }

@@ -28,6 +28,11 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'write the postmortem as Markdown for a wiki',
     load: () => import('./commands/export'),
   },
+  new: {
+    synopsis: 'new [--title TITLE] [-o FILE]',
+    summary: 'start a postmortem from the template',
+    load: () => import('./commands/new'),
+  },
   actions: {
     synopsis: 'actions PATH...',
     summary: 'list open and overdue action items by owner and due date',

@@ -1,5 +1,5 @@
 import type { CancellationToken, CompletionItem, CompletionParams, Range } from 'vscode-languageserver';
-import { CompletionItemKind, MarkupKind } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind } from 'vscode-languageserver';
 import type { ActionsSection, PostmortemDocument, SectionNode } from '../language/ast';
 import { formatDate, parseIsoDay, dateToEpochDay, calendarDateOf, pad2 } from '../language/time';
 import type { Term } from '../language/vocabulary';
@@ -8,14 +8,17 @@ import {
   LESSON_CATEGORIES, PRIORITIES, SECTIONS, TIMESTAMP_FIELDS, WHYS_KEYS, findTerm, severityTerms,
 } from '../language/vocabulary';
 import { fieldOf } from '../rules/actionItems';
+import { PROSE_PLACEHOLDERS, escapeSnippetText, templateSnippet, templateText } from '../template/postmortemTemplate';
 import { blockAt, indentWidth } from './astQueries';
 import type { AnalyzedDocument } from './documents';
 
 export interface CompletionEnvironment {
-  /** Every `@handle` written in the open documents and the workspace's postmortems. */
+  /** The `@handle`s of the `owner:`/`authors:` fields in the workspace, and the configured people. */
   handles(): string[];
   /** Milliseconds since the epoch: the time a new timeline line starts with. */
   now(): number;
+  /** Whether the client inserts snippets (tab stops); without, items insert plain text. */
+  snippets: boolean;
 }
 
 /** Characters after which the editor asks for completion without being told to. */
@@ -55,7 +58,9 @@ export function completion(document: AnalyzedDocument, params: CompletionParams,
 
   const keyValue = KEY_VALUE.exec(before);
   if (!/^[ \t]/.test(before)) {
-    return keyValue ? headerValues(cursor, keyValue) : PARTIAL_TOP_KEY.test(before) ? topLevelKeys(cursor) : [];
+    if (keyValue) return headerValues(cursor, keyValue, environment);
+    if (!PARTIAL_TOP_KEY.test(before)) return [];
+    return isEmptyBesides(analysis.lines, line) ? [templateItem(cursor, environment)] : topLevelKeys(cursor);
   }
   const block = blockAt(analysis.ast, line);
   if (!block || block.kind === 'header' || block.line === line) return [];
@@ -63,8 +68,27 @@ export function completion(document: AnalyzedDocument, params: CompletionParams,
   if (keyValue) return fieldValues(cursor, section, keyValue, environment);
   if (section.name === 'timeline' && PARTIAL_TIMESTAMP.test(before)) return [currentTime(cursor, environment.now())];
   if (section.name === 'followup' && PARTIAL_TIMESTAMP.test(before)) return [dateItem(replaceFrom(cursor, contentStart(before)), analysis.today, 0, 'today', { suffix: '  ' })];
-  if (PARTIAL_KEY.test(before)) return sectionKeys(cursor, section);
+  if (PARTIAL_KEY.test(before)) return sectionKeys(cursor, section, environment);
   return [];
+}
+
+/** Whether every line but `line` is blank or a comment: where a whole postmortem can start. */
+function isEmptyBesides(lines: AnalyzedDocument['analysis']['lines'], line: number): boolean {
+  for (let i = 0; i < lines.lineCount; i++) if (i !== line && !/^\s*(#.*)?$/.test(lines.lineText(i))) return false;
+  return true;
+}
+
+/** The whole template, as "Postmortem: New Postmortem" inserts it, in an empty document only. */
+function templateItem(cursor: Cursor, environment: CompletionEnvironment): CompletionItem {
+  return {
+    label: 'postmortem',
+    kind: CompletionItemKind.Snippet,
+    detail: 'the postmortem template',
+    documentation: markdown('A whole blameless postmortem: header, every required section and field, with tab stops. Placeholders left in are reported (PM006).'),
+    filterText: 'postmortem template',
+    ...(environment.snippets ? { insertTextFormat: InsertTextFormat.Snippet } : {}),
+    textEdit: { range: replaceFrom(cursor, 0), newText: environment.snippets ? templateSnippet() : templateText(new Date(environment.now())) },
+  };
 }
 
 function replaceFrom(cursor: Cursor, start: number): Range {
@@ -103,14 +127,15 @@ function topLevelKeys(cursor: Cursor): CompletionItem[] {
   return [...header, ...items];
 }
 
-function headerValues(cursor: Cursor, match: RegExpExecArray): CompletionItem[] {
+function headerValues(cursor: Cursor, match: RegExpExecArray, environment: CompletionEnvironment): CompletionItem[] {
   const key = match[2].toLowerCase();
   if (key === 'status') return valueItems(cursor, match, DOCUMENT_STATUSES);
+  if (key === 'authors') return authorItems(cursor, match, environment.handles());
   if (key === 'date') return [dateItem(valueRange(cursor, match), cursor.today, 0, 'today', { prefix: spaceNeeded(match) })];
   return [];
 }
 
-function sectionKeys(cursor: Cursor, section: SectionNode): CompletionItem[] {
+function sectionKeys(cursor: Cursor, section: SectionNode, environment: CompletionEnvironment): CompletionItem[] {
   switch (section.name) {
     case 'incident': {
       const present = new Set(section.fields.map((f) => f.key.name));
@@ -134,14 +159,14 @@ function sectionKeys(cursor: Cursor, section: SectionNode): CompletionItem[] {
       return keyItems(cursor, all.filter((c) => !present.has(c.name)), CompletionItemKind.Property, ':');
     }
     case 'actions':
-      return actionKeys(cursor, section);
+      return actionKeys(cursor, section, environment);
     default:
       return [];
   }
 }
 
-/** Inside an action item (indented deeper than its ID): its missing fields; otherwise the next ID. */
-function actionKeys(cursor: Cursor, section: ActionsSection): CompletionItem[] {
+/** Inside an action item (indented deeper than its ID): its missing fields; otherwise a new item with the next ID. */
+function actionKeys(cursor: Cursor, section: ActionsSection, environment: CompletionEnvironment): CompletionItem[] {
   const item = [...section.items].reverse().find((i) => i.idRange.start.line < cursor.line);
   if (item && indentWidth(cursor.before) > item.idRange.start.character) {
     return keyItems(cursor, ACTION_FIELDS.filter((f) => !fieldOf(item, f.name)), CompletionItemKind.Property, ': ');
@@ -149,11 +174,32 @@ function actionKeys(cursor: Cursor, section: ActionsSection): CompletionItem[] {
   const id = nextActionId(section);
   return [{
     label: id,
-    kind: CompletionItemKind.Value,
-    detail: 'next free action ID',
-    documentation: markdown('A new action item: `ID: what will be done`, then its owner, due date, priority, status and how completion will be verified.'),
-    textEdit: { range: replaceFrom(cursor, contentStart(cursor.before)), newText: `${id}: ` },
+    kind: environment.snippets ? CompletionItemKind.Snippet : CompletionItemKind.Value,
+    detail: 'new action item, next free ID',
+    documentation: markdown('A new action item: `ID: what will be done`, then its priority, owner, due date, status and how completion will be verified.'),
+    textEdit: { range: replaceFrom(cursor, contentStart(cursor.before)), newText: environment.snippets ? actionItemSnippet(id, cursor, section, environment.handles()) : `${id}: ` },
+    ...(environment.snippets ? { insertTextFormat: InsertTextFormat.Snippet, insertTextMode: InsertTextMode.adjustIndentation } : {}),
   }];
+}
+
+/**
+ * A whole action item with tab stops; lines after the first are indented relative to the ID
+ * line (the client adds the cursor line's indentation), as deep as the section's fields are.
+ */
+function actionItemSnippet(id: string, cursor: Cursor, section: ActionsSection, handles: string[]): string {
+  const withField = section.items.find((i) => i.fields.length);
+  const step = withField ? Math.max(1, withField.fields[0].range.start.character - withField.idRange.start.character) : 2;
+  const indent = ' '.repeat(step);
+  const owners = [...new Set(handles)].sort((a, b) => a.localeCompare(b)).map((h) => h.replace(/[,|\\$}]/g, (c) => `\\${c}`));
+  const due = formatDate(calendarDateOf((dateToEpochDay(parseIsoDay(cursor.today)!) + 14) * DAY_MS));
+  return [
+    `${id}: \${1:${escapeSnippetText(PROSE_PLACEHOLDERS.action)}}`,
+    `${indent}priority: \${2:P2}`,
+    `${indent}owner: ${owners.length ? `\${3|${owners.join(',')}|}` : '$3'}`,
+    `${indent}due: \${4:${due}}`,
+    `${indent}status: not-started`,
+    `${indent}verify: \${5:${escapeSnippetText(PROSE_PLACEHOLDERS.verify)}}$0`,
+  ].join('\n');
 }
 
 /** `A` + (highest number + 1), in the prefix style the section already uses (`AI-7` → `AI-8`). */
@@ -207,13 +253,28 @@ function valueItems(cursor: Cursor, match: RegExpExecArray, terms: readonly Term
 }
 
 function ownerItems(cursor: Cursor, match: RegExpExecArray, handles: string[]): CompletionItem[] {
-  const range = valueRange(cursor, match);
-  return [...handles].sort((a, b) => a.localeCompare(b)).map((handle) => ({
+  return handleItems(valueRange(cursor, match), spaceNeeded(match), handles, []);
+}
+
+/** `authors:` is a list: the handle being typed after the last comma, none already listed. */
+function authorItems(cursor: Cursor, match: RegExpExecArray, handles: string[]): CompletionItem[] {
+  const value = match[4];
+  const comma = value.lastIndexOf(',');
+  if (comma < 0) return handleItems(valueRange(cursor, match), spaceNeeded(match), handles, []);
+  const listed = value.slice(0, comma).split(',').map((h) => h.trim());
+  const blanks = /^[ \t]*/.exec(value.slice(comma + 1))![0];
+  const start = cursor.character - value.length + comma + 1 + blanks.length;
+  return handleItems(replaceFrom(cursor, start), blanks ? '' : ' ', handles, listed);
+}
+
+function handleItems(range: Range, prefix: string, handles: string[], exclude: string[]): CompletionItem[] {
+  const excluded = new Set(exclude.map((h) => h.toLowerCase()));
+  return [...new Set(handles)].filter((h) => !excluded.has(h.toLowerCase())).sort((a, b) => a.localeCompare(b)).map((handle) => ({
     label: handle,
     kind: CompletionItemKind.Variable,
-    detail: 'owner seen in the workspace',
-    filterText: `${spaceNeeded(match)}${handle}`,
-    textEdit: { range, newText: `${spaceNeeded(match)}${handle}` },
+    detail: 'named in the workspace',
+    filterText: `${prefix}${handle}`,
+    textEdit: { range, newText: `${prefix}${handle}` },
   }));
 }
 

@@ -1,9 +1,9 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { PostmortemDiagnostic, Severity } from '../analysis/types';
+import { projectFileUri } from '../cli/manifest';
 import type { AnalyzedDocument } from './documents';
 
-const RULE_DOCS = 'https://github.com/postmortem-tools/postmortem-language-tools/blob/main/docs/rules';
 
 const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -12,8 +12,9 @@ const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/** The rule's page, on the site package.json's `repository` names (the one place it is set). */
 export function ruleDocumentationUrl(code: string): string {
-  return `${RULE_DOCS}/${code}.md`;
+  return projectFileUri(`docs/rules/${code}.md`);
 }
 
 /** One analysis diagnostic in LSP form; its fix stays in `data` for clients that pass it back. */

@@ -1,6 +1,19 @@
-import { handlesIn } from '../language/handles';
+import { HANDLE_SOURCE } from '../language/handles';
+import { PLACEHOLDER_HANDLES } from '../template/postmortemTemplate';
 
-export { handlesIn };
+const HANDLE = new RegExp(HANDLE_SOURCE, 'g');
+/** The fields that name people: a handle in prose or a comment is not offered as an owner. */
+const PEOPLE_FIELD = /^[ 	]*(?:owner|authors)[ 	]*:(.*)$/gim;
+const PLACEHOLDERS = new Set(PLACEHOLDER_HANDLES.map((h) => h.toLowerCase()));
+
+/** The handles in the `owner:` and `authors:` fields of a document, without template placeholders. */
+export function handlesIn(text: string): string[] {
+  const found = new Set<string>();
+  for (const field of text.matchAll(PEOPLE_FIELD)) {
+    for (const handle of field[1].match(HANDLE) ?? []) if (!PLACEHOLDERS.has(handle.toLowerCase())) found.add(handle);
+  }
+  return [...found];
+}
 
 /** Handles per document version, so owner completion does not rescan unchanged documents. */
 export class HandleCache {

@@ -2,7 +2,7 @@ import type { ClientCapabilities, InitializeParams, InitializeResult } from 'vsc
 import {
   CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, MessageType, ProposedFeatures, ShowMessageNotification, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import { codeActions, FIX_ALL_KIND } from './codeActions';
+import { codeActions, FIX_ALL_KIND, type ClientCommands } from './codeActions';
 import { APPLY_ALL_FIXES_COMMAND, applyAllFixesEdit } from './commands';
 import { completion, COMPLETION_TRIGGERS } from './completion';
 import { ConfigurationStore, fsPathOf } from './configuration';
@@ -32,6 +32,8 @@ const logError = (message: string) => connection.console.error(message);
 let client: ClientCapabilities = {};
 /** Settings from `initializationOptions` or pushed with `didChangeConfiguration`, for clients that cannot be asked. */
 let pushedSettings: unknown;
+/** Commands the client runs for the server's actions (the VS Code client names them). */
+let clientCommands: ClientCommands = {};
 
 const configuration = new ConfigurationStore((problems) => {
   for (const problem of problems) connection.console.warn(problem);
@@ -65,7 +67,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   client = params.capabilities;
   // Until the settings are known (after `initialized`), diagnostics would use the wrong severities.
   documents.pausePublishing();
-  const options = (params.initializationOptions ?? {}) as { trusted?: unknown; postmortem?: unknown };
+  const options = (params.initializationOptions ?? {}) as { trusted?: unknown; postmortem?: unknown; clientCommands?: unknown };
+  clientCommands = readClientCommands(options.clientCommands);
   configuration.setTrusted(options.trusted !== false);
   pushedSettings = options.postmortem;
   configuration.workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
@@ -160,8 +163,9 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
 });
 
 connection.onCompletion(documentRequest(documents, (document, params, token) => completion(document, params, token, {
-  handles: () => [...new Set([...index.handles(), ...handles.inDocuments(documents.all())])],
+  handles: () => [...new Set([...knownHandles(), ...document.analysis.config.people])],
   now: () => Date.now(),
+  snippets: client.textDocument?.completion?.completionItem?.snippetSupport === true,
 }), [], logError));
 connection.onHover(documentRequest(documents, hover, null, logError));
 connection.onDocumentSymbol(documentRequest(documents, documentSymbols, [], logError));
@@ -174,8 +178,22 @@ connection.onCodeAction(documentRequest(documents, (document, params, token) => 
     existing: configuration.configFileFor(uri),
     newFolder: configuration.newConfigFolderFor(uri),
     canCreateFiles: !!client.workspace?.workspaceEdit?.documentChanges && !!client.workspace.workspaceEdit.resourceOperations?.includes('create'),
+    canConfirm: !!client.workspace?.workspaceEdit?.documentChanges && !!client.workspace.workspaceEdit.changeAnnotationSupport,
   })),
+  owners: () => knownHandles(),
+  commands: clientCommands,
 }), [], logError));
+
+/** Handles in the `owner:`/`authors:` fields of the workspace's postmortems and the open documents. */
+function knownHandles(): string[] {
+  return [...new Set([...index.handles(), ...handles.inDocuments(documents.all())])];
+}
+
+function readClientCommands(value: unknown): ClientCommands {
+  const given = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const name = (key: keyof ClientCommands) => (typeof given[key] === 'string' ? { [key]: given[key] as string } : {});
+  return { ...name('showRuleDocumentation'), ...name('completeAt') };
+}
 
 connection.onWorkspaceSymbol((params, token) => {
   try {

@@ -4,6 +4,7 @@ import { pm002 } from './pm002-missing-section';
 import { pm003 } from './pm003-missing-incident-field';
 import { pm004 } from './pm004-unknown-key';
 import { pm005 } from './pm005-duplicate';
+import { pm006 } from './pm006-template-placeholder';
 import { pm010 } from './pm010-timestamp-without-zone';
 import { pm011 } from './pm011-timestamp-not-utc';
 import { pm012 } from './pm012-timeline-order';
@@ -38,6 +39,7 @@ export const rules: readonly Rule[] = [
   pm003,
   pm004,
   pm005,
+  pm006,
   pm010,
   pm011,
   pm012,

@@ -25,6 +25,8 @@ export interface Report {
   message: string;
   fix?: Fix;
   relatedInformation?: RelatedInformation[];
+  /** For rules whose weight depends on the document (PM006 by its status); a configured severity still wins. */
+  severity?: Severity;
 }
 
 export interface SectionsByName {

@@ -1,19 +1,46 @@
-import assert from 'node:assert/strict';
 import { useWorkbench } from '../support/scenario';
+import { waitUntil } from '../support/waitUntil';
 
-describe('Postmortem: New Postmortem', function () {
+const TITLE = 'Checkout API errors during peak';
+
+describe('Postmortem: New Postmortem, written and exported', function () {
   const workbench = useWorkbench();
 
-  it('opens an untitled postmortem from the template with today\'s UTC date', async function () {
-    await workbench().runCommand('Postmortem: New Postmortem');
-    await workbench().page.locator('.editor-group-container.active .tab.active', { hasText: 'Untitled' }).waitFor({ timeout: 20_000 });
-    const today = new Date().toISOString().slice(0, 10);
-    await workbench().waitForLine('with the template title', (text) => text.startsWith('postmortem:'));
-    await workbench().waitForLine(`dated ${today}`, (text) => text.startsWith('date:') && text.includes(today));
-    const shown = await workbench().renderedText();
-    for (const section of ['summary:', 'incident:', 'timeline:']) {
-      assert.ok(shown.split('\n').includes(section), `the template shows ${section}\n${shown}`);
-    }
-    assert.equal(await workbench().languageMode(), 'Postmortem');
+  it('asks for the title, names the file after it and the date, and fills in the template by its tab stops', async function () {
+    const page = workbench().page;
+    await workbench().runCommand('Postmortem: New Postmortem', 30_000, { asksForInput: true });
+    const input = workbench().quickInput.locator('input[placeholder="Checkout API errors during peak"]');
+    await input.waitFor({ state: 'visible', timeout: 20_000 });
+    await input.fill(TITLE);
+    await page.keyboard.press('Enter');
+    await page.locator('.editor-group-container.active .tab.active', { hasText: '-checkout-api-errors-during-peak.postmortem' }).waitFor({ timeout: 20_000 });
+    await workbench().waitForLine('with the title', (text) => text === `postmortem: ${TITLE}`);
+    // The snippet selected the title; Tab moves to the next stop. Each step waits to see its text.
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('INC-2026-031');
+    await workbench().waitForLine('with the incident ID', (text) => text === 'id: INC-2026-031');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('@ines');
+    await workbench().waitForLine('with the author', (text) => text === 'authors: @ines');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Checkout calls failed for 18 minutes while the payments pool was exhausted.');
+    await workbench().waitForLine('with the summary', (text) => text.includes('payments pool was exhausted'));
+    await page.keyboard.press('Escape');
+    await workbench().hidePanel();
+    await workbench().capture('new-postmortem');
+  });
+
+  it('saves under its proposed name and exports to Markdown', async function () {
+    const page = workbench().page;
+    await page.keyboard.press('Control+S');
+    // An untitled document that knows its path saves there without a dialog; the tab loses its dirty mark.
+    await page.locator('.editor-group-container.active .tab.active:not(.dirty)', { hasText: '-checkout-api-errors-during-peak.postmortem' }).waitFor({ timeout: 20_000 });
+    await workbench().runCommand('Postmortem: Export to Markdown');
+    const notification = page.locator('.notification-toast', { hasText: /Exported .*-checkout-api-errors-during-peak\.md/ });
+    await waitUntil('the export notification', async () => ((await notification.count()) > 0 ? true : undefined), {
+      timeoutMs: 20_000,
+      lastSeen: async () => (await page.locator('.notification-toast').allInnerTexts()).join(' | ') || '(no notification)',
+    });
+    await workbench().capture('exported');
   });
 });

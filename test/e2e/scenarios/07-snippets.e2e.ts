@@ -1,27 +1,24 @@
-import { useWorkbench } from '../support/scenario';
-import { waitUntil } from '../support/waitUntil';
+import { fixtureLineOf, useWorkbench } from '../support/scenario';
 
-describe('snippets', function () {
+const file = 'outline.postmortem';
+
+describe('completion inserts blocks', function () {
   const workbench = useWorkbench();
 
-  it('inserts the five whys by their prefix in a new postmortem', async function () {
-    await workbench().runCommand('Postmortem: New Postmortem');
-    await workbench().page.locator('.editor-group-container.active .tab.active', { hasText: 'Untitled' }).waitFor({ timeout: 20_000 });
-    // Keys go to whatever has focus: clear the template only once the editor has it, and see it cleared.
-    await waitUntil(
-      'the new postmortem to be cleared',
-      async () => {
-        await workbench().page.locator('.editor-group-container.active .monaco-editor .view-lines').click();
-        await workbench().page.keyboard.press('Control+A');
-        await workbench().page.keyboard.press('Delete');
-        return (await workbench().renderedText()).trim() === '' ? true : undefined;
-      },
-      { timeoutMs: 20_000, lastSeen: async () => (await workbench().renderedText()).slice(0, 80) },
-    );
-    await workbench().page.keyboard.type('whys');
-    await workbench().acceptCompletion('whys', { snippet: true });
-    await workbench().waitForLine('with the whys header', (text) => text === 'whys:');
-    await workbench().waitForLine('with why 5', (text) => /^\s+why 5:/.test(text));
-    await workbench().waitForLine('with the root cause', (text) => /^\s+root cause:/.test(text));
+  workbench.setUp(async () => {
+    await workbench().openFile(file);
+  });
+
+  it('inserts a whole action item with the next free ID where an item can start', async function () {
+    const blank = fixtureLineOf(file, 'verify: The alert fires in a staging drill') + 1;
+    await workbench().goToLine(blank, 1);
+    // Keys go to whatever has focus: type only once the cursor is on the blank line, and see the text arrive.
+    await workbench().waitForCursor(blank, 1);
+    await workbench().page.keyboard.type('  A');
+    await workbench().waitForLine('with the typed ID prefix', (text) => text === '  A');
+    await workbench().acceptCompletion('A3', { timeoutMs: 60_000 });
+    await workbench().waitForLine('with the new item', (text) => text === '  A3: A concrete change that prevents a recurrence');
+    await workbench().waitForLine('with its priority', (text) => text === '    priority: P2');
+    await workbench().waitForLine('with its status', (text) => text === '    status: not-started');
   });
 });

@@ -43,8 +43,10 @@ export class Workbench {
     const page = await context.newPage();
     const workbench = new Workbench(context, page);
     try {
-      await page.goto(`${serverUrl}?folder=${encodeURIComponent(folder)}`);
-      await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 90_000 });
+      // The page's load event can take longer than any fixed limit on a busy machine; what counts is
+      // the workbench showing the folder, so wait for the navigation to start and then for that.
+      await page.goto(`${serverUrl}?folder=${encodeURIComponent(folder)}`, { waitUntil: 'commit' });
+      await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 170_000 }); // inside the scenario hook's 180 s, so a slow start fails here with a screenshot
     } catch (error) {
       const path = await workbench.captureFailure('workbench did not open').catch(() => undefined);
       await context.close();
@@ -58,7 +60,7 @@ export class Workbench {
     await this.context.close();
   }
 
-  private get quickInput(): Locator {
+  get quickInput(): Locator {
     return this.page.locator('.quick-input-widget');
   }
 
@@ -97,7 +99,7 @@ export class Workbench {
    * known when it opens, and a fresh workbench learns the extensions' commands a moment after it
    * appears, so the palette is opened again until the command is there.
    */
-  async runCommand(title: string, timeoutMs = 30_000): Promise<void> {
+  async runCommand(title: string, timeoutMs = 30_000, { asksForInput = false } = {}): Promise<void> {
     const input = this.quickInput.locator('input');
     const labels = this.quickInput.locator('.monaco-list-row .label-name');
     const row = this.quickInput
@@ -124,7 +126,8 @@ export class Workbench {
       { timeoutMs, lastSeen: async () => offered.join(' | ') || '(nothing)' },
     );
     await row.click();
-    await this.quickInput.waitFor({ state: 'hidden' });
+    // A command that asks for input reuses the quick input: wait for its question instead.
+    if (!asksForInput) await this.quickInput.waitFor({ state: 'hidden' });
   }
 
   /** Go to Line/Column (Ctrl+G) and wait for the cursor to be there. */

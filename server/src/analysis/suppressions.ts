@@ -1,0 +1,99 @@
+import type { LineIndex } from '../language/lineIndex';
+import type { Range } from 'vscode-languageserver-types';
+import type { PostmortemDiagnostic } from './types';
+
+/**
+ * Suppression comments, as linters have them:
+ *
+ *     # postmortem-disable-next-line PM042
+ *     why 3: @dana skipped the canary      ← PM042 not reported on this line
+ *
+ *     why 4: the review missed it  # postmortem-disable-line PM035
+ *
+ *     # postmortem-disable PM040, PM041
+ *     …                                    ← not reported until
+ *     # postmortem-enable PM040, PM041
+ *
+ * Without codes a comment covers every rule. PM001 (syntax errors) is never suppressed: a
+ * document that does not parse is not checked at all beyond the error.
+ */
+export const DIRECTIVE = /^#[ \t]*postmortem-(disable-next-line|disable-line|disable|enable)\b([^#]*)/;
+/** The same-line form stands after the text, as `  # postmortem-disable-line PM035`. */
+const TRAILING = /[ \t]#[ \t]*postmortem-disable-line\b([^#]*)$/;
+const CODE = /\bPM\d{3}\b/gi;
+const NEVER_SUPPRESSED = 'PM001';
+
+interface Span {
+  from: number;
+  /** Inclusive; Infinity for a block without its `enable`. */
+  to: number;
+  /** Empty: every rule. */
+  codes: Set<string>;
+}
+
+function codesOf(text: string): Set<string> {
+  return new Set((text.match(CODE) ?? []).map((c) => c.toUpperCase()));
+}
+
+/** The lines each suppression comment covers. Comment lines are found by the parser. */
+export function suppressionSpans(lines: LineIndex, comments: readonly Range[]): Span[] {
+  const spans: Span[] = [];
+  const open = new Map<string, number>();
+  const commentLines = new Set(comments.map((c) => c.start.line));
+  for (const comment of comments) {
+    const line = comment.start.line;
+    const match = DIRECTIVE.exec(lines.lineText(line).trimStart());
+    if (!match) continue;
+    const codes = codesOf(match[2]);
+    switch (match[1]) {
+      case 'disable-next-line': {
+        // Several directives may stand above one line; they all reach past each other.
+        let target = line + 1;
+        while (commentLines.has(target)) target++;
+        spans.push({ from: target, to: target, codes });
+        break;
+      }
+      case 'disable-line':
+        break;
+      case 'disable':
+        for (const code of codes.size ? codes : ['*']) if (!open.has(code)) open.set(code, line);
+        break;
+      case 'enable':
+        for (const code of codes.size ? codes : [...open.keys()]) {
+          const from = open.get(code);
+          if (from === undefined) continue;
+          open.delete(code);
+          spans.push({ from, to: line, codes: code === '*' ? new Set() : new Set([code]) });
+        }
+        break;
+    }
+  }
+  for (const [code, from] of open) spans.push({ from, to: Infinity, codes: code === '*' ? new Set() : new Set([code]) });
+  return spans;
+}
+
+function trailingSpans(lines: LineIndex, comments: readonly Range[]): Span[] {
+  if (!lines.text.includes('postmortem-disable-line')) return [];
+  const commentLines = new Set(comments.map((c) => c.start.line));
+  const spans: Span[] = [];
+  for (let line = 0; line < lines.lineCount; line++) {
+    if (commentLines.has(line)) continue;
+    const text = lines.lineText(line);
+    if (!text.includes('postmortem-disable-line')) continue;
+    const match = TRAILING.exec(text);
+    if (match) spans.push({ from: line, to: line, codes: codesOf(match[1]) });
+  }
+  return spans;
+}
+
+/** The diagnostics no suppression comment covers; a diagnostic counts from its first line. */
+export function withoutSuppressed(diagnostics: PostmortemDiagnostic[], lines: LineIndex, comments: readonly Range[]): PostmortemDiagnostic[] {
+  if (!diagnostics.length || !lines.text.includes('postmortem-')) return diagnostics;
+  const spans = [...suppressionSpans(lines, comments), ...trailingSpans(lines, comments)];
+  if (!spans.length) return diagnostics;
+  return diagnostics.filter((d) => {
+    if (d.code === NEVER_SUPPRESSED) return true;
+    const line = d.range.start.line;
+    return !spans.some((s) => line >= s.from && line <= s.to && (!s.codes.size || s.codes.has(d.code)));
+  });
+}

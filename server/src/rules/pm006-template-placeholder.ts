@@ -1,0 +1,119 @@
+import type { FieldNode, TextNode, TimestampNode } from '../language/ast';
+import type { Severity } from '../analysis/types';
+import { forEachProsePart, type ProseKind } from '../analysis/prose';
+import { PLACEHOLDER_HANDLES, PLACEHOLDER_TIME, PROSE_PLACEHOLDERS } from '../template/postmortemTemplate';
+import type { Range } from 'vscode-languageserver-types';
+import type { Rule, RuleContext } from './rule';
+
+const normalize = (text: string) => text.trim().replace(/\s+/g, ' ').replace(/[.’']/g, '').toLowerCase();
+const PROSE = new Set(Object.values(PROSE_PLACEHOLDERS).map(normalize));
+/** Placeholder prose starts with one of these words: most text is passed over without normalizing it. */
+const FIRST_WORDS = new Set([...PROSE].map((p) => p.split(' ')[0]));
+const firstWord = (text: string) => /^\s*([^\s]+)/.exec(text)?.[1].toLowerCase() ?? '';
+const isPlaceholderProse = (text: string) => FIRST_WORDS.has(firstWord(text).replace(/[.’']/g, '')) && PROSE.has(normalize(text));
+const HANDLES = new Set(PLACEHOLDER_HANDLES.map((h) => h.toLowerCase()));
+const HANDLE = /(?<![\w@.])@[A-Za-z0-9](?:[\w.-]*\w)?(?:\/[A-Za-z0-9](?:[\w.-]*\w)?)?/g;
+/** The number the template gives a new incident, `INC-2026-000`. */
+const PLACEHOLDER_ID = /(?:^|\D)0+$/;
+/** What the author should write instead, by where the placeholder stands. */
+const WANTED: Record<ProseKind, string> = {
+  summary: 'two or three sentences on what happened, the impact and the resolution',
+  notes: 'your notes',
+  incident: 'what was true in this incident',
+  timeline: 'what happened at that time',
+  symptom: 'what was observed',
+  why: 'the answer for this incident',
+  'root-cause': 'the condition of the system the whys reached',
+  factor: 'a factor of this incident',
+  action: 'what will be done, and how its completion will be checked',
+  lesson: 'what this incident taught',
+  followup: 'the follow-up',
+};
+const INCIDENT_TIMES = ['started', 'detected', 'responded', 'mitigated', 'resolved'];
+
+/**
+ * How loudly a left-in placeholder is reported: a draft is expected to hold some, a document in
+ * review should not, and a final one must not (an error, so `postmortem check` fails).
+ */
+function severityFor(status: string | undefined): Severity {
+  if (status === 'final') return 'error';
+  if (status === 'review') return 'warning';
+  return 'information';
+}
+
+export const pm006: Rule = {
+  code: 'PM006',
+  name: 'template-placeholder',
+  description: 'Template text left in: placeholder prose, `@you`/`@team` handles, the `-000` ID, every time at `00:00`, a due date on the day of writing.',
+  defaultSeverity: 'information',
+  fixable: false,
+  check(context) {
+    const status = context.ast.headerFields.find((f) => f.key.name === 'status')?.value?.text.trim().toLowerCase();
+    const severity = severityFor(status);
+    const report = (range: Range, message: string) => context.report({ range, message, severity });
+    const prose = (node: TextNode | undefined, what: string) => {
+      if (node && isPlaceholderProse(node.text)) report(node.range, `Replace the placeholder “${node.text.trim()}” with ${what}.`);
+    };
+
+    prose(context.ast.title?.value, 'the title of this incident');
+    const id = context.ast.headerFields.find((f) => f.key.name === 'id')?.value;
+    if (id && PLACEHOLDER_ID.test(id.text.trim())) report(id.range, `Replace the placeholder ID “${id.text.trim()}” with the incident's number.`);
+    handles(context.ast.headerFields.find((f) => f.key.name === 'authors'), 'the authors', report);
+
+    forEachProsePart(context.ast, (kind, part) => {
+      if (isPlaceholderProse(part.text)) report(part.range, `Replace the placeholder “${part.text.trim()}” with ${WANTED[kind]}.`);
+    });
+    const incident = context.section('incident');
+    for (const field of incident?.fields ?? []) {
+      if (field.key.name === 'services' || field.key.name === 'users affected') prose(field.value, `the ${field.key.name} in this incident`);
+    }
+    placeholderTimes(context, report);
+
+    const written = context.ast.headerFields.find((f) => f.key.name === 'date')?.dateValue;
+    for (const item of context.section('actions')?.items ?? []) {
+      handles(item.fields.find((f) => f.key.name === 'owner'), `${item.id}'s owner`, report);
+      const due = item.fields.find((f) => f.key.name === 'due');
+      if (due?.value && written?.date && due.dateValue?.date && sameDay(due.dateValue.date, written.date)) {
+        report(due.value.range, `Set a real due date for ${item.id}: ${due.value.text.trim()} is the day this postmortem was written, the template's placeholder.`);
+      }
+    }
+  },
+};
+
+function sameDay(a: { year: number; month: number; day: number }, b: { year: number; month: number; day: number }): boolean {
+  return a.year === b.year && a.month === b.month && a.day === b.day;
+}
+
+function handles(field: FieldNode | undefined, whose: string, report: (range: Range, message: string) => void): void {
+  const value = field?.value;
+  if (!value || value.range.start.line !== value.range.end.line) return;
+  for (const match of value.text.matchAll(HANDLE)) {
+    if (!HANDLES.has(match[0].toLowerCase())) continue;
+    const start = { line: value.range.start.line, character: value.range.start.character + match.index! };
+    report({ start, end: { line: start.line, character: start.character + match[0].length } }, `Replace the placeholder ${match[0]} with the @handle of ${whose}.`);
+  }
+}
+
+/**
+ * The template's times all read `00:00`: an incident time at `00:00` that another incident time
+ * or timeline event shares to the minute is taken as not filled in. A real incident that began
+ * at midnight still has later times that differ.
+ */
+function placeholderTimes(context: RuleContext, report: (range: Range, message: string) => void): void {
+  const stamps: { stamp: TimestampNode; what: string }[] = [];
+  for (const field of context.section('incident')?.fields ?? []) {
+    if (INCIDENT_TIMES.includes(field.key.name) && field.timestamp) stamps.push({ stamp: field.timestamp, what: `\`${field.key.name}\`` });
+  }
+  for (const event of context.section('timeline')?.events ?? []) stamps.push({ stamp: event.timestamp, what: 'the event time' });
+  const atMidnight = stamps.filter(({ stamp }) => !stamp.invalidReason && stamp.instant !== undefined && `${pad(stamp.hour)}:${pad(stamp.minute)}` === PLACEHOLDER_TIME && !stamp.second);
+  const count = new Map<number, number>();
+  for (const { stamp } of atMidnight) count.set(stamp.instant!, (count.get(stamp.instant!) ?? 0) + 1);
+  for (const { stamp, what } of atMidnight) {
+    if (count.get(stamp.instant!)! < 2) continue;
+    report(stamp.timeRange, `Replace the placeholder time ${PLACEHOLDER_TIME} in ${what} with when it happened; the template sets every time to ${PLACEHOLDER_TIME}.`);
+  }
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
