@@ -9,7 +9,7 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   client = createLanguageClient(context);
   registerCommands(context, () => client!);
-  registerPreview(context);
+  registerPreview(context, () => client);
   // Trust changes what the server may read (.postmortemrc.json), so it starts again with it.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => restart(context)));
   await client.start();

@@ -166,7 +166,8 @@ export class DocumentAnalyses {
   }
 }
 
-function isTooLarge(document: TextDocument): boolean {
+/** Whether a document is beyond what the server analyses (MAX_ANALYSED_LENGTH). */
+export function isTooLarge(document: TextDocument): boolean {
   // Line count first: cheap, and a document with many lines is large anyway.
   return document.lineCount > MAX_ANALYSED_LENGTH / 8 || document.getText().length > MAX_ANALYSED_LENGTH;
 }
