@@ -28,7 +28,7 @@ describe('LSP against hostile clients and repositories', () => {
 
   it('answers requests before initialize with -32002 and drops notifications, as the protocol says', async () => {
     const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
-    const forget = stopAtEnd(() => child.kill());
+    const forget = stopAtEnd(async () => void child.kill());
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     connection.listen();
     try {

@@ -1,16 +1,12 @@
 import type { CancellationToken, CodeAction, CodeActionParams, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { CodeActionKind } from 'vscode-languageserver';
-import { analyze } from '../analysis/analyze';
-import { applyEdits } from '../analysis/edits';
+import { fixDocument } from '../cli/fix';
 import { toLspDiagnostic } from './diagnostics';
 import type { AnalyzedDocument } from './documents';
 import { rangesTouch } from './ranges';
 import { documentEdit } from './textDiff';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.postmortem`;
-
-/** Fixes can make new fixable problems (an inserted field that needs a value); stop after a few rounds. */
-const MAX_FIX_PASSES = 10;
 
 export interface CodeActionEnvironment {
   /** The edit that turns a rule off in `.postmortemrc.json`, if that can be offered. */
@@ -56,21 +52,12 @@ export function codeActions(document: AnalyzedDocument, params: CodeActionParams
 }
 
 /**
- * Every fix at once, as one edit against the analysed text. Overlapping fixes are left out as
- * `applyEdits` does; the document is then analysed again and the fixes that became possible are
- * applied too, the way the command line's `--fix` works.
+ * Every fix at once, as one edit against the analysed text: the fix engine of the command line's
+ * `--fix` (whole fixes only, line breaks in the document's style, passes until nothing changes),
+ * so that the editor and CI give the same text byte for byte.
  */
 export function fixAllEdit(document: AnalyzedDocument): TextEdit | undefined {
-  const original = document.analysis;
-  let analysis = original;
-  let text = analysis.lines.text;
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const edits = analysis.diagnostics.flatMap((d) => d.data?.fix?.edits ?? []);
-    if (!edits.length) break;
-    const next = applyEdits(analysis.lines, edits);
-    if (next === text) break;
-    text = next;
-    analysis = analyze(text, { config: original.config, today: original.today });
-  }
+  const { analysis } = document;
+  const { text } = fixDocument(analysis.lines.text, { config: analysis.config, today: analysis.today });
   return documentEdit(document.document, text);
 }
