@@ -4,7 +4,7 @@ import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { fixDocument } from '../../server/src/cli/fix';
 import { decodeDocument, encodeDocument } from '../../server/src/cli/readDocument';
-import { cases, FUZZ_SEED, hostileConfig, mutate, randomBytes, seedDocuments, seededRandom, type Random } from '../helpers/fuzz';
+import { cases, FUZZ_SCALE, FUZZ_SEED, hostileConfig, mutate, randomBytes, seedDocuments, seededRandom, type Random } from '../helpers/fuzz';
 import { buildCli, parseJsonReport, runCli, TemporaryFolders } from './cliHarness';
 
 const TODAY = '2025-03-01';
@@ -34,7 +34,7 @@ interface TextCase {
  * text byte for byte (nothing lost or changed outside the fixes), and no other file may change.
  */
 describe('adversarial: the command line on hostile folders', function () {
-  this.timeout(600_000);
+  this.timeout(600_000 * FUZZ_SCALE);
   const folders = new TemporaryFolders();
   before(buildCli);
   after(() => folders.removeAll());

@@ -5,7 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../server/src/analysis/analyze';
 import { fixDocument } from '../../server/src/cli/fix';
 import { formatPostmortem } from '../../server/src/lsp/formatting';
-import { cases, FUZZ_SEED, mutate, seedDocuments, seededRandom, type Random } from '../helpers/fuzz';
+import { cases, FUZZ_SCALE, FUZZ_SEED, mutate, seedDocuments, seededRandom, type Random } from '../helpers/fuzz';
 import { buildServer } from './support/build';
 import { uniqueUri } from './support/documents';
 import { TestServer } from './support/testServer';
@@ -73,7 +73,7 @@ function within<T>(promise: Promise<T>, what: string): Promise<T> {
  * shadow's text), that every request is answered in time, and that the server survives.
  */
 describe('adversarial: the language server under random messages and edits', function () {
-  this.timeout(600_000);
+  this.timeout(600_000 * FUZZ_SCALE);
   let server: TestServer;
   before(async () => {
     await buildServer();

@@ -5,7 +5,7 @@ import type { Analysis } from '../../server/src/analysis/types';
 import { fixDocument } from '../../server/src/cli/fix';
 import { fixAllEdit } from '../../server/src/lsp/codeActions';
 import { formatPostmortem } from '../../server/src/lsp/formatting';
-import { cases, FUZZ_SEED, mutate, seedDocuments, seededRandom } from '../helpers/fuzz';
+import { cases, FUZZ_SCALE, FUZZ_SEED, mutate, seedDocuments, seededRandom } from '../helpers/fuzz';
 
 /** Longer than any analysis of these documents takes, even on a loaded machine: more is a hang. */
 const CASE_BOUND_MS = 5_000;
@@ -25,7 +25,7 @@ const words = (text: string) => text.replace(/\s+/g, '').toLowerCase();
  * the fix engine the command line uses, the editor's Fix All and the formatter.
  */
 describe('adversarial: the core on mutated documents', function () {
-  this.timeout(600_000);
+  this.timeout(600_000 * FUZZ_SCALE);
 
   it('never throws or hangs; --fix and the editor\'s Fix All agree; formatting keeps every word and is idempotent', () => {
     const random = seededRandom(FUZZ_SEED);
