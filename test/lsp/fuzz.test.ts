@@ -86,7 +86,7 @@ describe('adversarial: the language server under random messages and edits', fun
     const seeds = seedDocuments();
     const uris = [uniqueUri('fuzz-a'), uniqueUri('fuzz-b'), uniqueUri('fuzz-c')];
     for (const uri of uris) await server.open(uri, mutate(random.pick(seeds), random));
-    const total = cases(800);
+    const total = cases(600);
     const started = performance.now();
     let requests = 0;
     let checks = 0;
