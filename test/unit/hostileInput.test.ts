@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readRegularFile } from '../../server/src/analysis/regularFile';
 import { writeFileAtomically, WriteRefused } from '../../server/src/cli/atomicWrite';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../../server/src/language/lineIndex';
+import { updateDocument } from '../../server/src/lsp/documentUpdate';
 import { escapeForTerminal } from '../../server/src/render/escape';
 import { editDistance, nearest } from '../../server/src/rules/nearest';
 
@@ -58,5 +60,17 @@ describe('hostile input, unit by unit (issue 12)', () => {
   it('shows control characters escaped on a terminal, and leaves other text alone', () => {
     assert.equal(escapeForTerminal('a\u001b]0;x\u0007b\nc\r\td\u009b\u202e\u2028'), 'a\\e]0;x\\x07b\\nc\\r\\td\\x9b\\u202e\\u2028');
     assert.equal(escapeForTerminal('Café – “quoted” 😀 C:\\path'), 'Café – “quoted” 😀 C:\\path');
+  });
+
+  it('applies edits around CR LF pairs as the editor does (the server\'s copy stays the editor\'s text)', () => {
+    // An edit ending in CR before an LF joins them into one line break; the next edit's position
+    // must count lines as the editor does.
+    const start = () => TextDocument.create('file:///a.postmortem', 'postmortem', 1, 'one\ntwo\nthree\n');
+    const joined = { range: { start: { line: 0, character: 3 }, end: { line: 0, character: 3 } }, text: ' x\r' };
+    const next = { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '> ' };
+    const library = TextDocument.update(TextDocument.update(start(), [joined], 2), [next], 3).getText();
+    const ours = updateDocument(updateDocument(start(), [joined], 2), [next], 3).getText();
+    assert.equal(ours, 'one x\r\n> two\nthree\n');
+    assert.notEqual(library, ours, 'TextDocument.update alone puts the second edit elsewhere (if this fails, the library was fixed)');
   });
 });
