@@ -10,7 +10,9 @@ export class WriteRefused extends Error {}
  * The file keeps its permissions, including set-user-ID, set-group-ID and sticky bits (and its
  * owner, where allowed); a symbolic link stays a link. A file without write permission is not
  * replaced (renaming over it would ignore the permission), nor one whose content is no longer
- * `expected` (someone changed it since it was read: their text wins).
+ * `expected` (someone changed it since it was read: their text wins). The comparison is made
+ * just before the rename; a write in the instant between the two would still be replaced, which
+ * only a lock that editors do not take could prevent.
  */
 export function writeFileAtomically(path: string, content: string, expected?: Uint8Array): void {
   const target = realpathSync(path);
