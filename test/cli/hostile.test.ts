@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, linkSync, openSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildCli, CLI, focusedConfig, parseJsonReport, runCli, TemporaryFolders } from './cliHarness';
+import { buildCli, CLI, parseJsonReport, runCli, TemporaryFolders } from './cliHarness';
 import { CLEAN, FIXABLE, IMPOSSIBLE_DATE, TODAY } from './documents';
 
 /**
@@ -152,14 +152,5 @@ describe('postmortem command line against a hostile repository', () => {
       assert.equal(run.stdout, '');
       assert.match(run.stderr, /an empty PATH names no file or folder/);
     }
-  });
-
-  it('writes a focused configuration for the hostile cases only where asked', () => {
-    // Guard for the helpers above: `focused: false` really leaves the configuration out.
-    const cwd = folders.create({ 'a.postmortem': CLEAN }, { focused: false });
-    assert.ok(!existsSync(join(cwd, '.postmortemrc.json')));
-    assert.ok(focusedConfig().includes('PM040'));
-    mkdirSync(join(cwd, 'sub'));
-    writeFileSync(join(cwd, 'sub', 'b.postmortem'), CLEAN);
   });
 });
