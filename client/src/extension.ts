@@ -8,7 +8,7 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   client = createLanguageClient(context);
-  const previews = registerPreview(context);
+  const previews = registerPreview(context, () => client);
   registerCommands(context, () => client!, () => previews.focused()?.uri);
   // Trust changes what the server may read (.postmortemrc.json), so it starts again with it.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => restart(context)));

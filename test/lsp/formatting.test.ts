@@ -68,7 +68,8 @@ const MESSY_FORMATTED = [
   '# about the timeline',
   'timeline:',
   '  2025-02-14 14:30 UTC  Deploy',
-  '  14:45 UTC             Alert fires',
+  // A time alone is aligned with the other times alone, not padded to the full date's width.
+  '  14:45 UTC  Alert fires',
   '    - a bullet under the event',
   '',
   'whys:',
@@ -105,6 +106,22 @@ describe('formatting', () => {
     const text = 'postmortem: T\nstray line at column 0   \ntimeline:\n  not a timestamp line\n      14:00 UTC x\nmystery:\n      keep   this   spacing\n';
     const formatted = formatPostmortem(analyze(text));
     assert.equal(formatted, 'postmortem: T\nstray line at column 0\n\ntimeline:\n  not a timestamp line\n  14:00 UTC  x\n\nmystery:\n      keep   this   spacing\n');
+  });
+
+  it('is idempotent and keeps the meaning on tab-indented lines it does not understand (issue 12)', () => {
+    const text = 'postmortem: t\ntimeline:\n\t2025-02-14 14:30 UTC\tfirst event\n\tservices: api\n';
+    const once = formatPostmortem(analyze(text));
+    assert.equal(formatPostmortem(analyze(once)), once, 'formatting the result again changes nothing');
+    assert.equal(analyze(once).ast.sections[0].name === 'timeline' && (analyze(once).ast.sections[0] as { events: { text?: { text: string } }[] }).events[0].text?.text, 'first event', 'the stray line does not join the event');
+    assert.deepEqual(analyze(once).diagnostics.map((d) => d.code), analyze(text).diagnostics.map((d) => d.code), 'the same findings');
+  });
+
+  it('aligns times alone in their own column, apart from full dates (issue 15)', () => {
+    const text = 'postmortem: T\ntimeline:\n  2025-02-14 14:30 UTC Deploy\n  14:45 UTC Alert fires\n  14:50:30 UTC Paged\n';
+    assert.equal(
+      formatPostmortem(analyze(text)),
+      'postmortem: T\n\ntimeline:\n  2025-02-14 14:30 UTC  Deploy\n  14:45 UTC     Alert fires\n  14:50:30 UTC  Paged\n',
+    );
   });
 
   it('keeps CRLF line breaks', () => {

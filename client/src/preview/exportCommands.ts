@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { render } from '../../../server/src/render/html';
-import { toMarkdown } from '../../../server/src/render/markdown';
-import { analyzeDocument, isPostmortemDocument, openDocument } from './documentAnalysis';
+import { isPostmortemDocument, openDocument } from './postmortemDocuments';
+import type { ReportSource } from './serverReports';
 
 export type ExportFormat = 'md' | 'html';
 
@@ -33,7 +32,7 @@ async function documentToExport(uri: vscode.Uri | undefined): Promise<vscode.Tex
  * "Postmortem: Export to Markdown/HTML": writes the editor's current text as `NAME.md` or
  * `NAME.html` next to the file (asking before replacing one), then offers to open it.
  */
-export async function exportDocument(format: ExportFormat, uri?: vscode.Uri): Promise<void> {
+export async function exportDocument(format: ExportFormat, reports: ReportSource, uri?: vscode.Uri): Promise<void> {
   let document: vscode.TextDocument | undefined;
   try {
     document = await documentToExport(uri);
@@ -57,8 +56,12 @@ export async function exportDocument(format: ExportFormat, uri?: vscode.Uri): Pr
       if (answer !== replace) return;
     }
   }
-  const analysis = analyzeDocument(document);
-  const text = format === 'md' ? toMarkdown(analysis) : render(analysis, { standalone: true });
+  const report = await reports(document, format === 'md' ? 'markdown' : 'html');
+  if (report.kind !== 'rendered') {
+    void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(document.uri)} cannot be exported. ${report.message}`);
+    return;
+  }
+  const text = report.text;
   try {
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   } catch (error) {

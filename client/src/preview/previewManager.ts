@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { isPostmortemDocument } from './documentAnalysis';
+import { isPostmortemDocument } from './postmortemDocuments';
 import { PREVIEW_VIEW_TYPE, parsePreviewState } from './messages';
 import { PostmortemPreview, previewWebviewOptions } from './previewPanel';
+import type { ReportSource } from './serverReports';
 
 function topVisibleLine(editor: vscode.TextEditor | undefined): number | undefined {
   return editor?.visibleRanges[0]?.start.line;
@@ -16,7 +17,10 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
   private readonly previews = new Set<PostmortemPreview>();
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly extensionUri: vscode.Uri) {
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly reports: ReportSource,
+  ) {
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (!editor || !isPostmortemDocument(editor.document)) return;
@@ -52,7 +56,7 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
       { viewColumn: column, preserveFocus: toSide },
       previewWebviewOptions(this.extensionUri),
     );
-    this.track(new PostmortemPreview(panel, target, this.extensionUri, line));
+    this.track(new PostmortemPreview(panel, target, this.extensionUri, this.reports, line));
   }
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
@@ -69,7 +73,7 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
       panel.dispose();
       return;
     }
-    this.track(new PostmortemPreview(panel, uri, this.extensionUri, saved.line));
+    this.track(new PostmortemPreview(panel, uri, this.extensionUri, this.reports, saved.line));
   }
 
   private track(preview: PostmortemPreview): void {

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { httpUrl } from '../../../server/src/render/escape';
-import { render } from '../../../server/src/render/html';
-import { analyzeDocument, openDocument } from './documentAnalysis';
+import { openDocument } from './postmortemDocuments';
 import { parseFromWebview, type FromWebviewMessage, type ToWebviewMessage } from './messages';
+import type { ReportSource } from './serverReports';
 import { createNonce, placeholderDocument, webviewDocument } from './webviewDocument';
 
 /** Typing schedules an update at most this long after the first keystroke: ≤ 300 ms, even mid-burst. */
@@ -56,6 +56,7 @@ export class PostmortemPreview implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     resource: vscode.Uri,
     private readonly extensionUri: vscode.Uri,
+    private readonly reports: ReportSource,
     line?: number,
   ) {
     this.resource = resource;
@@ -117,11 +118,18 @@ export class PostmortemPreview implements vscode.Disposable {
       }
     }
     if (this.disposed || sequence !== this.updateSequence) return;
-    const version = document.version;
     const key = resource.toString();
-    if (!reloadPage && this.pageLoaded && this.renderedUri === key && this.renderedVersion === version) return;
+    if (!reloadPage && this.pageLoaded && this.renderedUri === key && this.renderedVersion === document.version) return;
 
-    const html = render(analyzeDocument(document));
+    const report = await this.reports(document, 'preview');
+    if (this.disposed || sequence !== this.updateSequence) return;
+    if (report.kind !== 'rendered') {
+      this.renderedVersion = undefined;
+      this.showMessage(report.message);
+      return;
+    }
+    // The version the server rendered: a change it had not seen yet brings its own update.
+    const { version, text: html } = report;
     this.panel.title = `Preview ${fileName(resource)}`;
     if (reloadPage || !this.pageLoaded || !this.panel.visible) {
       this.panel.webview.html = this.page(html, key, version);

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { rules } from '../rules/index';
 import { validateConfig } from './config';
+import { MAX_CONFIG_BYTES, readRegularFile, UnreadableFile } from './regularFile';
 import type { PostmortemConfig } from './types';
 
 export const CONFIG_FILE_NAME = '.postmortemrc.json';
@@ -26,14 +27,16 @@ export function findConfigFile(folder: string): string | undefined {
   }
 }
 
-/** Reads and checks one configuration file; never throws. */
+/** Reads and checks one configuration file (a regular file of at most MAX_CONFIG_BYTES); never throws. */
 export function loadConfigFile(path: string): LoadedConfig {
   let text: string;
   try {
-    if (statSync(path).isDirectory()) return { path, config: {}, problems: [`${path}: is a folder, not a configuration file`] };
-    text = readFileSync(path, 'utf8');
+    // A repository can hold a link to /dev/zero or a named pipe under this name: read only a
+    // small regular file, and never wait on one.
+    text = readRegularFile(path, MAX_CONFIG_BYTES).toString('utf8');
   } catch (error) {
-    return { path, config: {}, problems: [`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`] };
+    if (!(error instanceof UnreadableFile)) throw error;
+    return { path, config: {}, problems: [`${path}: ${error.code === 'EISDIR' ? 'is a folder, not a configuration file' : error.message}`] };
   }
   let value: unknown;
   try {

@@ -25,6 +25,7 @@ export function parseCheckArguments(args: readonly string[]): CheckArguments {
     flags: ['--fix'],
     repeated: 'last',
   });
+  if (options.positionals.includes('')) throw new UsageError('an empty PATH names no file or folder (use . for the current folder)');
   const result: CheckArguments = {
     format: formatOption(options.values.get('--format')),
     fix: options.flags.has('--fix'),
@@ -59,8 +60,8 @@ function formatOption(value: string | undefined): OutputFormat {
 export const CHECK_USAGE = `Usage: postmortem check [options] [PATH...]
 
 Checks .postmortem files. Each PATH is a file or a folder; folders are searched recursively for
-*.postmortem files (node_modules and .git are skipped). Without a PATH the current folder is
-checked.
+*.postmortem files (node_modules and .git are skipped; symbolic links are followed only when
+they stay inside the folder). Without a PATH the current folder is checked.
 
 Options:
   --format text|json|sarif  output format (default: text)

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { analyze } from '../analysis/analyze';
+import { MAX_DOCUMENT_BYTES, readRegularFile } from '../analysis/regularFile';
 import type { Analysis, AnalyzeOptions } from '../analysis/types';
-import { writeFileAtomically } from './atomicWrite';
+import { writeFileAtomically, WriteRefused } from './atomicWrite';
 import { fixDocument } from './fix';
 import { decodeDocument, encodeDocument } from './readDocument';
 import { NO_METRICS, type FileReport } from './report';
@@ -23,9 +23,9 @@ function reason(error: unknown): string {
 export function checkFile(file: string, path: string, options: AnalyzeOptions, fix: boolean): FileOutcome {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = readRegularFile(file, MAX_DOCUMENT_BYTES);
   } catch (error) {
-    return { problem: `${path}: cannot be read (${reason(error)})`, fixesApplied: 0 };
+    return { problem: `${path}: ${(error as Error).message}`, fixesApplied: 0 };
   }
   const document = decodeDocument(bytes);
   if (document.kind === 'not-utf8') {
@@ -38,8 +38,9 @@ export function checkFile(file: string, path: string, options: AnalyzeOptions, f
   const outcome = fixDocument(document.text, options);
   if (outcome.text === document.text) return { report: reportOf(outcome.analysis), fixesApplied: 0 };
   try {
-    writeFileAtomically(file, encodeDocument(outcome.text, document.bom));
+    writeFileAtomically(file, encodeDocument(outcome.text, document.bom), bytes);
   } catch (error) {
+    if (error instanceof WriteRefused) return { report: reportOf(analyze(document.text, options)), problem: `${path}: ${error.message}`, fixesApplied: 0 };
     return { report: reportOf(analyze(document.text, options)), problem: `${path}: the fixes could not be written (${reason(error)})`, fixesApplied: 0 };
   }
   return { report: reportOf(outcome.analysis), fixesApplied: outcome.applied };

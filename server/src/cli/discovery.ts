@@ -1,5 +1,5 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { displayPath } from './displayPath';
 
 export const POSTMORTEM_EXTENSION = '.postmortem';
@@ -18,7 +18,8 @@ function errorCode(error: unknown): string {
 
 /**
  * Expands the command line's paths into the files to check. A file named explicitly is checked
- * whatever its extension; a folder contributes its `*.postmortem` files, recursively.
+ * whatever its extension; a folder contributes its `*.postmortem` files, recursively, following
+ * symbolic links only within it.
  */
 export function discoverFiles(paths: readonly string[], cwd = process.cwd()): Discovery {
   const files: string[] = [];
@@ -56,14 +57,32 @@ export function discoverFiles(paths: readonly string[], cwd = process.cwd()): Di
       found++;
       add(file);
     };
-    walkFolder(absolute, new Set(), onFile, (folder, error) => folderProblems.push(`${displayPath(folder, cwd)}: cannot be read (${errorCode(error)})`));
+    walkFolder(absolute, rootOf(absolute), new Set(), onFile, (folder, error) => folderProblems.push(`${displayPath(folder, cwd)}: cannot be read (${errorCode(error)})`));
     problems.push(...folderProblems);
     if (found === 0 && folderProblems.length === 0) problems.push(`no ${POSTMORTEM_EXTENSION} files found under ${given}`);
   }
   return { files, problems };
 }
 
-function walkFolder(folder: string, visited: Set<string>, onFile: (file: string) => void, onError: (folder: string, error: unknown) => void): void {
+/** The real path of a folder named on the command line, which links may not lead out of. */
+function rootOf(folder: string): string {
+  try {
+    return realpathSync(folder);
+  } catch {
+    return folder;
+  }
+}
+
+function isInside(path: string, root: string): boolean {
+  return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
+}
+
+/**
+ * Walks a folder for postmortems. Symbolic links are followed only while they stay inside the
+ * folder named on the command line (`root`, a real path): a link to `/` or to another checkout
+ * in a repository under review would otherwise have the check read, and quote, files elsewhere.
+ */
+function walkFolder(folder: string, root: string, visited: Set<string>, onFile: (file: string) => void, onError: (folder: string, error: unknown) => void): void {
   let real: string;
   let entries;
   try {
@@ -83,6 +102,7 @@ function walkFolder(folder: string, visited: Set<string>, onFile: (file: string)
     let isFile = entry.isFile();
     if (entry.isSymbolicLink()) {
       try {
+        if (!isInside(realpathSync(path), root)) continue;
         const target = statSync(path);
         isFolder = target.isDirectory();
         isFile = target.isFile();
@@ -91,7 +111,7 @@ function walkFolder(folder: string, visited: Set<string>, onFile: (file: string)
       }
     }
     if (isFolder) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) walkFolder(path, visited, onFile, onError);
+      if (!SKIPPED_FOLDERS.has(entry.name)) walkFolder(path, root, visited, onFile, onError);
     } else if (isFile && entry.name.endsWith(POSTMORTEM_EXTENSION)) {
       onFile(path);
     }

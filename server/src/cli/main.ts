@@ -1,16 +1,17 @@
 import { runCli } from './dispatch';
-import { printError } from './terminal';
+import { noteOutputError, outputFailure, printError } from './terminal';
 
 // A reader that closes the pipe early (`postmortem check | head`) is not an error: the rest of
-// the output is dropped and the exit status still tells what the check found.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
-});
+// the output is dropped and the exit status still tells what the check found. Output that cannot
+// be written at all (a full disk) is: the run ends with status 2, not with what it found.
+process.stdout.on('error', noteOutputError);
 
 runCli(process.argv.slice(2)).then(
   (status) => {
+    const failure = outputFailure();
+    if (failure) printError(failure);
     // Setting the status instead of calling exit() lets piped output finish writing.
-    process.exitCode = status;
+    process.exitCode = failure ? 2 : status;
   },
   (error: unknown) => {
     printError(`internal error: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,3 +1,5 @@
+import { escapeForTerminal } from '../render/escape';
+
 /** The part of a stream the progress line needs; `process.stderr` in real use. */
 export interface ProgressStream {
   isTTY?: boolean;
@@ -35,7 +37,7 @@ export class ProgressLine {
     if (time - this.startedAt < SHOW_AFTER_MS || time - this.drawnAt < REDRAW_EVERY_MS) return;
     this.drawnAt = time;
     const width = Math.max(20, (this.stream.columns ?? 80) - 1);
-    let line = `checking ${done}/${this.total} ${path}`;
+    let line = `checking ${done}/${this.total} ${escapeForTerminal(path)}`;
     if (line.length > width) line = line.slice(0, width - 1) + '…';
     this.stream.write(`\r\u001b[2K${line}`);
     this.visible = true;

@@ -1,5 +1,13 @@
 /** A mistake in how the command was called: reported with the usage, exit status 2. */
 export class UsageError extends Error {}
 
-/** A problem with a path, a file or the configuration that stops the run: exit status 2. */
-export class InputError extends Error {}
+/** Problems with a path, a file or the configuration that stop the run: exit status 2, one line each. */
+export class InputError extends Error {
+  readonly problems: string[];
+
+  constructor(problems: string | string[]) {
+    const list = typeof problems === 'string' ? [problems] : problems;
+    super(list.join('\n'));
+    this.problems = list;
+  }
+}

@@ -80,7 +80,8 @@ function tokenEnd(token: IToken): number {
 /** Only spaces and tabs are indentation and padding; other white space is text. */
 const isBlank = (c: number) => c === 32 || c === 9;
 
-function visualWidth(indent: string): number {
+/** Visual width of an indentation: tabs to the next multiple of four, as the language reads it. */
+export function visualWidth(indent: string): number {
   let width = 0;
   for (let i = 0; i < indent.length; i++) width = indent.charCodeAt(i) === 9 ? width + 4 - (width % 4) : width + 1;
   return width;

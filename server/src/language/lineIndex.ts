@@ -78,9 +78,10 @@ export class LineIndex {
     return this.text.slice(this.lineStarts[line], this.lineEnd(line));
   }
 
-  /** The line break the document uses, for edits that insert lines. */
+  /** The line break the document uses (its first one), for edits that insert lines; CR alone too. */
   get eol(): string {
-    const i = this.text.indexOf('\n');
-    return i > 0 && this.text.charCodeAt(i - 1) === 13 ? '\r\n' : '\n';
+    if (this.lineStarts.length < 2) return '\n';
+    const end = this.lineStarts[1];
+    return this.text.charCodeAt(end - 1) === 13 ? '\r' : this.text.charCodeAt(end - 2) === 13 ? '\r\n' : '\n';
   }
 }

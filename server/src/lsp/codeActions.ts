@@ -1,8 +1,8 @@
 import type { CancellationToken, CodeAction, CodeActionParams, Command, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { CodeActionKind } from 'vscode-languageserver';
-import { analyze } from '../analysis/analyze';
-import { applyEdits, indentationOf, insertLinesBefore } from '../analysis/edits';
+import { indentationOf, insertLinesBefore } from '../analysis/edits';
 import type { PostmortemDiagnostic } from '../analysis/types';
+import { fixDocument } from '../cli/fix';
 import { toLspDiagnostic } from './diagnostics';
 import type { AnalyzedDocument } from './documents';
 import { rangesTouch } from './ranges';
@@ -11,8 +11,6 @@ import { documentEdit } from './textDiff';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.postmortem`;
 
-/** Fixes can make new fixable problems (an inserted field that needs a value); stop after a few rounds. */
-const MAX_FIX_PASSES = 10;
 /** How many "Set owner to @x" actions a missing owner gets. */
 const MAX_OWNER_SUGGESTIONS = 3;
 /** Rules whose finding is about the document as a whole, not a line: no line suppression. */
@@ -139,21 +137,12 @@ function setOwnerActions(uri: string, diagnostic: PostmortemDiagnostic, lsp: Dia
 }
 
 /**
- * Every fix at once, as one edit against the analysed text. Overlapping fixes are left out as
- * `applyEdits` does; the document is then analysed again and the fixes that became possible are
- * applied too, the way the command line's `--fix` works.
+ * Every fix at once, as one edit against the analysed text: the fix engine of the command line's
+ * `--fix` (whole fixes only, line breaks in the document's style, passes until nothing changes),
+ * so that the editor and CI give the same text byte for byte.
  */
 export function fixAllEdit(document: AnalyzedDocument): TextEdit | undefined {
-  const original = document.analysis;
-  let analysis = original;
-  let text = analysis.lines.text;
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const edits = analysis.diagnostics.flatMap((d) => d.data?.fix?.edits ?? []);
-    if (!edits.length) break;
-    const next = applyEdits(analysis.lines, edits);
-    if (next === text) break;
-    text = next;
-    analysis = analyze(text, { config: original.config, today: original.today });
-  }
+  const { analysis } = document;
+  const { text } = fixDocument(analysis.lines.text, { config: analysis.config, today: analysis.today });
   return documentEdit(document.document, text);
 }

@@ -3,6 +3,7 @@ import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../analysis/analyze';
 import type { Analysis, AnalyzeOptions } from '../analysis/types';
+import { updateDocument } from './documentUpdate';
 
 /** A document version and its analysis: what every provider reads. */
 export interface AnalyzedDocument {
@@ -66,7 +67,7 @@ const CACHED_TEXT_BUDGET = 256 * 1024;
  * version and configuration) and never see another version's results.
  */
 export class DocumentAnalyses {
-  readonly documents = new TextDocuments(TextDocument);
+  readonly documents = new TextDocuments({ create: TextDocument.create, update: updateDocument });
   private readonly cache = new Map<string, CacheEntry>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly durations = new Map<string, number>();
@@ -166,7 +167,8 @@ export class DocumentAnalyses {
   }
 }
 
-function isTooLarge(document: TextDocument): boolean {
+/** Whether a document is beyond what the server analyses (MAX_ANALYSED_LENGTH). */
+export function isTooLarge(document: TextDocument): boolean {
   // Line count first: cheap, and a document with many lines is large anyway.
   return document.lineCount > MAX_ANALYSED_LENGTH / 8 || document.getText().length > MAX_ANALYSED_LENGTH;
 }

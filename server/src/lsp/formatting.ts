@@ -1,7 +1,9 @@
 import type { CancellationToken, DocumentFormattingParams, TextEdit } from 'vscode-languageserver';
+import { analyze } from '../analysis/analyze';
 import type { Analysis } from '../analysis/types';
+import { visualWidth } from '../language/astBuilder';
 import type { BulletNode, KeyNode, PostmortemDocument, Range, SectionNode, TextNode } from '../language/ast';
-import type { LineIndex } from '../language/lineIndex';
+import { LineIndex } from '../language/lineIndex';
 import type { AnalyzedDocument } from './documents';
 import { documentEdit } from './textDiff';
 
@@ -27,19 +29,58 @@ export function formatting(document: AnalyzedDocument, _params: DocumentFormatti
 
 /**
  * The canonical layout: lower-case keys (action IDs as written), two spaces per level, timeline
- * text in one column, one blank line between sections, no trailing blanks, one final line break.
- * Only white space and the case of keys change, so no word is lost, and formatting the result
- * again changes nothing.
+ * text in one column (one for events with a date, one for times alone), one blank line between
+ * sections, no trailing blanks, one final line break. Only white space and the case of keys
+ * change, so no word is lost.
+ *
+ * Lines the formatter does not understand (syntax errors, unknown sections) keep their depth
+ * relative to the line above that it does understand; when even that would change what the
+ * document means (what it reports), or formatting the result would change it again, the text is
+ * left as it is: a formatter that rewrites a broken document into a different one loses text.
  */
 export function formatPostmortem(analysis: Analysis): string {
+  const formatted = layout(analysis);
+  if (formatted === analysis.lines.text) return formatted;
+  const after = analyze(formatted, MEANING_OPTIONS);
+  const unchanged = layout(after) === formatted && meaning(after) === meaning(analyze(analysis.lines.text, MEANING_OPTIONS));
+  return unchanged ? formatted : analysis.lines.text;
+}
+
+/** The same rules and date for the text before and after, whatever the document's configuration. */
+const MEANING_OPTIONS = { config: {}, today: '2000-01-01' };
+
+/** Node properties that say where (or how a key was cased), not what. */
+const POSITIONAL_KEY = /^(raw|lineCount)$|(range|offset|start|end)$/i;
+
+/**
+ * What a document says, apart from where and in which case its keys are written: its tree
+ * without positions, and its diagnostics without positions.
+ */
+function meaning(analysis: Analysis): string {
+  const tree = JSON.stringify(analysis.ast, (key, value: unknown) => (value instanceof LineIndex || POSITIONAL_KEY.test(key) ? undefined : value));
+  return `${tree}\n${analysis.diagnostics.map((d) => `${d.code} ${d.severity} ${d.message}`).sort().join('\n')}`;
+}
+
+function layout(analysis: Analysis): string {
   const { ast, lines } = analysis;
   const roles = new LineRoles(ast).roles;
   const sectionStarts = sectionStartLines(ast, lines);
   const out: string[] = [];
   let blankPending = false;
+  /** The indentation of the last understood line, before and after. */
+  let context = { before: 0, after: 0 };
   for (let line = 0; line < lines.lineCount; line++) {
     const role = roles.get(line);
-    const text = role ? render(lines.lineText(line), role) : lines.lineText(line).trimEnd();
+    const original = lines.lineText(line);
+    let text: string;
+    if (role) {
+      text = render(original, role);
+      context = { before: indentWidth(original), after: role.level * INDENT.length };
+    } else {
+      text = reindented(original.trimEnd(), context);
+      // A line at column 0 (an unknown section, a stray line) is where the lines below it hang from.
+      if (text && indentWidth(text) === 0) context = { before: 0, after: 0 };
+    }
     if (!text) {
       blankPending = out.length > 0;
       continue;
@@ -49,6 +90,17 @@ export function formatPostmortem(analysis: Analysis): string {
     out.push(text);
   }
   return out.length ? out.join(lines.eol) + lines.eol : '';
+}
+
+function indentWidth(lineText: string): number {
+  return visualWidth(/^[ \t]*/.exec(lineText)![0]);
+}
+
+/** A line without a role, moved as far as the understood line above it moved (never to column 0). */
+function reindented(lineText: string, context: { before: number; after: number }): string {
+  const width = indentWidth(lineText);
+  if (width === 0 || !lineText.trim()) return lineText;
+  return ' '.repeat(Math.max(1, width - context.before + context.after)) + lineText.trimStart();
 }
 
 function render(lineText: string, role: Role): string {
@@ -133,8 +185,10 @@ class LineRoles {
         for (const field of section.fields) this.entry(field.key, 1, true, field.value, field.bullets);
         break;
       case 'timeline': {
-        const column = Math.max(0, ...section.events.map((e) => e.timestamp.raw.length)) + GAP;
-        for (const event of section.events) this.aligned(event.timestamp.range, column, event.text, event.bullets);
+        // Times alone are not padded to the width of a full date: each kind has its own column.
+        const column = (dated: boolean) => Math.max(0, ...section.events.filter((e) => (e.timestamp.dateRange !== undefined) === dated).map((e) => e.timestamp.raw.length)) + GAP;
+        const columns = { dated: column(true), timeOnly: column(false) };
+        for (const event of section.events) this.aligned(event.timestamp.range, event.timestamp.dateRange !== undefined ? columns.dated : columns.timeOnly, event.text, event.bullets);
         break;
       }
       case 'whys':

@@ -1,6 +1,7 @@
 import type { ClientCapabilities, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
 import {
-  CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, MessageType, ProposedFeatures, ShowMessageNotification, TextDocumentSyncKind,
+  CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ErrorCodes, MessageType, ProposedFeatures, ResponseError, ShowMessageNotification,
+  TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { codeActions, FIX_ALL_KIND, type ClientCommands } from './codeActions';
 import { APPLY_ALL_FIXES_COMMAND, applyAllFixesEdit } from './commands';
@@ -10,6 +11,7 @@ import { documentDiagnostics } from './diagnostics';
 import { disableRuleEdit } from './disableRule';
 import { DocumentAnalyses, MAX_ANALYSED_LENGTH } from './documents';
 import { documentSymbols } from './documentSymbols';
+import { NOT_INITIALIZED_METHOD, ProtocolGate } from './protocolGate';
 import { applyFileEvents, WATCHED_FILES } from './fileEvents';
 import { foldingRanges } from './folding';
 import { formatting } from './formatting';
@@ -18,6 +20,8 @@ import { hover } from './hover';
 import { inlayHints } from './inlayHints';
 import { documentRequest } from './requests';
 import { selectionRanges } from './selectionRanges';
+import { RENDER_REQUEST, type RenderParams } from './renderProtocol';
+import { renderDocument } from './renderRequest';
 import { readSettings } from './settings';
 import { WorkspaceIndex } from './workspaceIndex';
 import { workspaceOutlines, workspaceSymbols } from './workspaceSymbols';
@@ -26,8 +30,9 @@ import { workspaceOutlines, workspaceSymbols } from './workspaceSymbols';
  * The Postmortem language server: wiring only. Runs over IPC under VS Code and over stdio
  * (`node dist/server.js --stdio`) for any other LSP client.
  */
-const connection = createConnection(ProposedFeatures.all);
+const connection = createConnection(ProposedFeatures.all, { messageStrategy: new ProtocolGate((message) => logError(message)) });
 const logError = (message: string) => connection.console.error(message);
+connection.onRequest(NOT_INITIALIZED_METHOD, () => new ResponseError(ErrorCodes.ServerNotInitialized, 'The server is not initialized: send initialize first.'));
 
 let client: ClientCapabilities = {};
 /** Settings from `initializationOptions` or pushed with `didChangeConfiguration`, for clients that cannot be asked. */
@@ -202,6 +207,15 @@ connection.onWorkspaceSymbol((params, token) => {
   } catch (error) {
     logError(`workspace symbols failed: ${String(error)}`);
     return [];
+  }
+});
+
+connection.onRequest(RENDER_REQUEST, (params: RenderParams) => {
+  try {
+    return renderDocument(documents, params);
+  } catch (error) {
+    logError(`render failed for ${params?.textDocument?.uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    return { kind: 'unavailable', message: 'The report could not be made; the Postmortem output has the details.' };
   }
 });
 

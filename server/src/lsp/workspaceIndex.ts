@@ -1,9 +1,10 @@
 import type { Dirent } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Range } from 'vscode-languageserver';
 import { analyze } from '../analysis/analyze';
+import { readRegularFile, type UnreadableFile } from '../analysis/regularFile';
 import type { PostmortemConfig } from '../analysis/types';
 import type { PostmortemDocument } from '../language/ast';
 import { rules } from '../rules/index';
@@ -78,15 +79,12 @@ export class WorkspaceIndex {
   /** Indexes one file again (created or changed on disk). */
   async update(path: string): Promise<void> {
     try {
-      const info = await stat(path);
-      if (!info.isFile() || info.size > MAX_FILE_BYTES) {
-        this.files.delete(path);
-        return;
-      }
-      this.files.set(path, summarize(path, await readFile(path, 'utf8')));
+      // A regular file only, read without blocking and within the size cap (see docs/security.md).
+      this.files.set(path, summarize(path, readRegularFile(path, MAX_FILE_BYTES).toString('utf8')));
     } catch (error) {
       this.files.delete(path);
-      this.log(`Cannot index ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      const code = (error as UnreadableFile).code;
+      if (code !== 'ENOTREG' && code !== 'EFBIG' && code !== 'EISDIR') this.log(`Cannot index ${path}: ${code ?? String(error)}`);
     }
   }
 

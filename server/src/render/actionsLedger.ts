@@ -2,6 +2,7 @@ import type { Analysis, IncidentType } from '../analysis/types';
 import { actionItemsOf, isOpenStatus } from './actionItems';
 import type { ActionItemView } from './actionItems';
 import { headerField } from './documentFacts';
+import { escapeForTerminal } from './escape';
 
 /**
  * The cross-postmortem ledger of action items: who owes what by when, across every postmortem
@@ -181,14 +182,14 @@ export function formatLedgerText(ledger: Ledger, colour: boolean): string {
       const overdue = group.items.filter((i) => i.overdue).length;
       const open = group.items.filter((i) => i.open).length;
       const counts = `${plural(group.items.length, 'item')}, ${open} open${overdue ? `, ${overdue} overdue` : ''}`;
-      lines.push(`${paint('1', group.owner ?? '(no owner)')}  ${paint('2', counts)}`);
+      lines.push(`${paint('1', escapeForTerminal(group.owner ?? '(no owner)'))}  ${paint('2', counts)}`);
       for (const item of group.items) {
         const mark = item.overdue ? paint('31;1', '!') : item.open ? ' ' : paint('32', '✓');
         const late = item.overdue ? `  ${paint('31', `overdue by ${plural(item.daysOverdue ?? 0, 'day')}`)}` : '';
-        const fields = [item.due ?? '-', item.priority ?? '-', item.status ?? '-'];
-        lines.push(`  ${mark} ${fields[0].padEnd(10)}  ${fields[1].padEnd(2)}  ${fields[2].padEnd(11)}  ${item.id}  ${item.title || '(no description)'}${late}`);
-        const where = [item.postmortem.id, item.postmortem.title].filter(Boolean).join(' ');
-        lines.push(`      ${paint('2', `${item.file}:${item.line}${where ? `  ${where}` : ''}`)}`);
+        const fields = [item.due ?? '-', item.priority ?? '-', item.status ?? '-'].map(escapeForTerminal);
+        lines.push(`  ${mark} ${fields[0].padEnd(10)}  ${fields[1].padEnd(2)}  ${fields[2].padEnd(11)}  ${escapeForTerminal(item.id)}  ${escapeForTerminal(item.title || '(no description)')}${late}`);
+        const where = escapeForTerminal([item.postmortem.id, item.postmortem.title].filter(Boolean).join(' '));
+        lines.push(`      ${paint('2', `${escapeForTerminal(item.file)}:${item.line}${where ? `  ${where}` : ''}`)}`);
       }
       lines.push('');
     }

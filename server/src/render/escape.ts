@@ -71,3 +71,21 @@ function count(text: string, character: string, end: number): number {
   for (let i = 0; i < end; i++) if (text[i] === character) n++;
   return n;
 }
+
+/**
+ * Characters a terminal or a log reader would act on instead of showing: C0 and C1 controls
+ * (escape sequences, line breaks that would forge another `file:line:col` record), DEL, the
+ * Unicode line separators, and the bidirectional overrides that can make text read backwards.
+ */
+const TERMINAL_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const NAMED_CONTROLS: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u001b': '\\e' };
+
+/** Text for a terminal line: every control character shown escaped (`\e`, `\n`, `\x07`, `\u202e`). */
+export function escapeForTerminal(text: string): string {
+  TERMINAL_CONTROLS.lastIndex = 0;
+  if (!TERMINAL_CONTROLS.test(text)) return text;
+  return text.replace(TERMINAL_CONTROLS, (c) => {
+    const code = c.charCodeAt(0);
+    return NAMED_CONTROLS[c] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
+  });
+}

@@ -11,6 +11,7 @@ import {
   InitializeRequest, PublishDiagnosticsNotification, RegistrationRequest, ShowMessageNotification, ShutdownRequest,
   StreamMessageReader, StreamMessageWriter, WorkDoneProgressCreateRequest,
 } from 'vscode-languageserver-protocol/node';
+import { updateDocument } from '../../../server/src/lsp/documentUpdate';
 import { stopAtEnd } from '../../helpers/stopAtEnd';
 
 export const REPO_ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -174,7 +175,8 @@ export class TestServer {
   /** Sends incremental changes and returns the new version; does not wait for diagnostics. */
   change(uri: string, changes: TextDocumentContentChangeEvent[]): number {
     const current = this.document(uri);
-    const next = TextDocument.update(current, changes, current.version + 1);
+    // As an editor applies them (TextDocument.update alone goes wrong around CR LF pairs).
+    const next = updateDocument(current, changes, current.version + 1);
     this.documents.set(uri, next);
     void this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: next.version }, contentChanges: changes });
     return next.version;

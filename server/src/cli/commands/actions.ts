@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { analyze } from '../../analysis/analyze';
+import { MAX_DOCUMENT_BYTES, readRegularFile } from '../../analysis/regularFile';
 import { calendarDateOf, formatDate } from '../../language/time';
 import { LedgerBuilder, formatLedgerJson, formatLedgerText } from '../../render/actionsLedger';
 import { rules } from '../../rules/index';
@@ -51,14 +51,15 @@ export async function run(args: string[]): Promise<number> {
     const owner = options.values.get('--owner');
     if (owner !== undefined && !owner.replace(/^@/, '').trim()) throw new UsageError('--owner needs a name such as @platform-team');
     const today = todayOption(options.values.get('--today'));
+    if (options.positionals.includes('')) throw new UsageError('an empty PATH names no file or folder (use . for the current folder)');
     const paths = options.positionals.length ? options.positionals : ['.'];
 
     const { files, problems } = discoverFiles(paths);
-    if (problems.length) throw new InputError(problems.join('\n'));
+    if (problems.length) throw new InputError(problems);
     const configs = new ConfigResolver(options.values.get('--config'));
     const configOfFile = files.map((file) => configs.configFor(file));
     const configProblems = configs.loaded().flatMap((loaded) => loaded.problems);
-    if (configProblems.length) throw new InputError(configProblems.join('\n'));
+    if (configProblems.length) throw new InputError(configProblems);
 
     const ledger = new LedgerBuilder({ owner, overdueOnly: options.flags.has('--overdue'), openOnly: options.flags.has('--open') });
     const unreadable: string[] = [];
@@ -67,9 +68,9 @@ export async function run(args: string[]): Promise<number> {
       const path = displayPath(file);
       let bytes: Buffer;
       try {
-        bytes = readFileSync(file);
+        bytes = readRegularFile(file, MAX_DOCUMENT_BYTES);
       } catch (error) {
-        unreadable.push(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+        unreadable.push(`${path}: ${(error as Error).message}`);
         return;
       }
       const document = decodeDocument(bytes);
@@ -88,7 +89,7 @@ export async function run(args: string[]): Promise<number> {
     const ledgerToday = today ?? (days.size === 1 ? [...days][0] : formatDate(calendarDateOf(Date.now())));
     const result = ledger.build(ledgerToday);
     await writeOut(format === 'json' ? formatLedgerJson(result) : formatLedgerText(result, useColour(process.stdout)));
-    unreadable.forEach(printError);
+    unreadable.forEach((problem) => printError(problem));
     if (unreadable.length) return 2;
     return options.flags.has('--fail-on-overdue') && result.summary.overdue > 0 ? 1 : 0;
   });

@@ -23,7 +23,7 @@ export async function run(args: string[]): Promise<number> {
     options = parseCheckArguments(args);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    printError(`${error.message}\nRun "postmortem check --help" for the options.`);
+    printError(error.message, 'Run "postmortem check --help" for the options.');
     return 2;
   }
   if (options.help) {
@@ -33,7 +33,7 @@ export async function run(args: string[]): Promise<number> {
 
   const { files, problems } = discoverFiles(options.paths);
   if (problems.length) {
-    problems.forEach(printError);
+    problems.forEach((problem) => printError(problem));
     return 2;
   }
 
@@ -43,7 +43,7 @@ export async function run(args: string[]): Promise<number> {
   const configOfFile = files.map((file) => configs.configFor(file));
   const configProblems = configs.loaded().flatMap((loaded) => loaded.problems);
   if (configProblems.length) {
-    configProblems.forEach(printError);
+    configProblems.forEach((problem) => printError(problem));
     return 2;
   }
 
@@ -71,7 +71,7 @@ export async function run(args: string[]): Promise<number> {
   else await writeOut(formatText(reports, summary, useColour(process.stdout)));
 
   if (options.fix) printError(`fixed ${plural(fixesApplied, 'problem')} in ${plural(filesFixed, 'file')}`);
-  fileProblems.forEach(printError);
+  fileProblems.forEach((problem) => printError(problem));
   if (fileProblems.length) return 2;
   if (summary.errors > 0) return 1;
   if (options.maxWarnings !== undefined && summary.warnings > options.maxWarnings) {

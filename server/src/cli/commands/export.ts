@@ -2,7 +2,7 @@ import { render } from '../../render/html';
 import { toMarkdown } from '../../render/markdown';
 import { writeOut } from '../terminal';
 import { UsageError } from '../usageError';
-import { loadAnalysis, parseOptions, runCommand, todayOption, writeResult } from './options';
+import { loadAnalysis, parseOptions, refuseOverwritingInput, runCommand, todayOption, writeResult } from './options';
 
 export const EXPORT_USAGE = `Usage: postmortem export [options] FILE
 
@@ -34,6 +34,7 @@ export async function run(args: string[]): Promise<number> {
     if (!FORMATS.includes(format)) throw new UsageError(`--format must be md or html, not "${format}"`);
     if (options.positionals.length !== 1) throw new UsageError(options.positionals.length ? 'give exactly one FILE to export' : 'give the FILE to export');
     const today = todayOption(options.values.get('--today'));
+    refuseOverwritingInput(options.positionals[0], options.values.get('--output'));
     const { analysis } = loadAnalysis(options.positionals[0], { config: options.values.get('--config'), today });
     const text = format === 'html' ? render(analysis, { standalone: true }) : toMarkdown(analysis);
     await writeResult(options.values.get('--output'), text);

@@ -1,6 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyze } from '../../analysis/analyze';
+import { MAX_DOCUMENT_BYTES, readRegularFile, UnreadableFile } from '../../analysis/regularFile';
 import type { Analysis } from '../../analysis/types';
 import { parseIsoDay } from '../../language/time';
 import { ConfigResolver } from '../configs';
@@ -79,17 +80,35 @@ export function loadAnalysis(file: string, options: { config?: string; today?: s
   const path = fromStdin ? '<stdin>' : displayPath(file);
   let bytes: Buffer;
   try {
-    bytes = readFileSync(fromStdin ? 0 : resolve(file));
+    bytes = fromStdin ? readFileSync(0) : readRegularFile(resolve(file), MAX_DOCUMENT_BYTES);
   } catch (error) {
     const code = reason(error);
-    throw new InputError(code === 'ENOENT' ? `${path}: no such file` : code === 'EISDIR' ? `${path}: is a folder; give one .postmortem file` : `${path}: cannot be read (${code})`);
+    const problem = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder; give one .postmortem file' : error instanceof UnreadableFile ? error.message : `cannot be read (${code})`;
+    throw new InputError(`${path}: ${problem}`);
   }
   const document = decodeDocument(bytes);
   if (document.kind === 'not-utf8') throw new InputError(`${path}: ${document.message}`);
   const configs = new ConfigResolver(options.config);
   const loaded = configs.configFor(fromStdin ? resolve('stdin.postmortem') : file);
-  if (loaded.problems.length) throw new InputError(loaded.problems.join('\n'));
+  if (loaded.problems.length) throw new InputError(loaded.problems);
   return { analysis: analyze(document.text, { config: loaded.config, today: options.today }), path };
+}
+
+/**
+ * Refuses `-o` naming the input file itself (by any path or link): writing the result there would
+ * replace the postmortem with its Markdown or HTML.
+ */
+export function refuseOverwritingInput(input: string, output: string | undefined): void {
+  if (output === undefined || output === '-' || input === '-') return;
+  let same = resolve(input) === resolve(output);
+  try {
+    const a = statSync(resolve(input));
+    const b = statSync(resolve(output));
+    same ||= a.dev === b.dev && a.ino === b.ino;
+  } catch {
+    // one of them does not exist yet: only the same path can be the same file
+  }
+  if (same) throw new UsageError(`-o ${output} is the input file; choose another output file`);
 }
 
 /** Writes the result to `-o FILE`, or to standard output without one (or with `-o -`). */
@@ -115,11 +134,11 @@ export async function runCommand(name: string, body: () => Promise<number>): Pro
     return await body();
   } catch (error) {
     if (error instanceof UsageError) {
-      printError(`${error.message}\nRun "postmortem ${name} --help" for the options.`);
+      printError(error.message, `Run "postmortem ${name} --help" for the options.`);
       return 2;
     }
     if (error instanceof InputError) {
-      error.message.split('\n').forEach(printError);
+      error.problems.forEach((problem) => printError(problem));
       return 2;
     }
     throw error;

@@ -1,7 +1,7 @@
 import { render, type RenderTheme } from '../../render/html';
 import { writeOut } from '../terminal';
 import { UsageError } from '../usageError';
-import { loadAnalysis, parseOptions, runCommand, todayOption, writeResult } from './options';
+import { loadAnalysis, parseOptions, refuseOverwritingInput, runCommand, todayOption, writeResult } from './options';
 
 export const RENDER_USAGE = `Usage: postmortem render [options] FILE
 
@@ -32,6 +32,7 @@ export async function run(args: string[]): Promise<number> {
     const theme = options.values.get('--theme') ?? 'auto';
     if (!THEMES.includes(theme as RenderTheme)) throw new UsageError(`--theme must be one of ${THEMES.join(', ')}, not "${theme}"`);
     const today = todayOption(options.values.get('--today'));
+    refuseOverwritingInput(options.positionals[0], options.values.get('--output'));
     const { analysis } = loadAnalysis(options.positionals[0], { config: options.values.get('--config'), today });
     await writeResult(options.values.get('--output'), render(analysis, { standalone: true, theme: theme as RenderTheme }));
     return 0;

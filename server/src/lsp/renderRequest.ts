@@ -1,0 +1,27 @@
+import { render } from '../render/html';
+import { toMarkdown } from '../render/markdown';
+import type { DocumentAnalyses } from './documents';
+import { isTooLarge, MAX_ANALYSED_LENGTH } from './documents';
+import type { RenderFormat, RenderParams, RenderResult } from './renderProtocol';
+
+const FORMATS: readonly RenderFormat[] = ['preview', 'html', 'markdown'];
+
+/**
+ * Answers `postmortem/render` from the analysis the server keeps for the document's current
+ * version: the one its diagnostics come from.
+ */
+export function renderDocument(documents: DocumentAnalyses, params: RenderParams): RenderResult {
+  const uri = params?.textDocument?.uri;
+  if (typeof uri !== 'string' || !FORMATS.includes(params.format)) return { kind: 'unavailable', message: 'The request names no document or no known format.' };
+  const open = documents.documents.get(uri);
+  if (!open) return { kind: 'unavailable', message: 'The document is not open in the Postmortem language server.' };
+  if (isTooLarge(open)) {
+    const size = (open.getText().length / 1024 / 1024).toFixed(1);
+    return { kind: 'unavailable', message: `The document is ${size} MB; documents over ${MAX_ANALYSED_LENGTH / 1024 / 1024} MB are not checked or previewed.` };
+  }
+  const analyzed = documents.get(uri);
+  if (!analyzed) return { kind: 'unavailable', message: 'The document could not be analysed; the Postmortem output has the details.' };
+  const { analysis, version } = analyzed;
+  const text = params.format === 'markdown' ? toMarkdown(analysis) : render(analysis, { standalone: params.format === 'html' });
+  return { kind: 'rendered', version, text };
+}
