@@ -44,6 +44,7 @@ describe('schemas/postmortemrc.schema.json', () => {
       allowedPhrases: ['kill the process'],
       people: ['Alice'],
       writeupWithinHours: 72,
+      followupDays: 14,
       today: '2025-03-01',
     };
     assert.deepEqual(Object.keys(schema.properties!).sort(), Object.keys(samples).sort());

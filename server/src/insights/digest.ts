@@ -172,3 +172,9 @@ export function lastTrackedDay(digest: Pick<PostmortemDigest, 'followups' | 'dat
 export function epochDay(day: string): number {
   return dateToEpochDay({ year: +day.slice(0, 4), month: +day.slice(5, 7), day: +day.slice(8, 10) });
 }
+
+/** The follow-up notes that name an action item (`A1`, not `A10`), newest first. */
+export function followupsAbout(digest: Pick<PostmortemDigest, 'followups'>, id: string): DigestFollowup[] {
+  const named = new RegExp(`(^|[^A-Za-z0-9-])${id.replace(/[^A-Za-z0-9]/g, '\\$&')}([^A-Za-z0-9]|$)`, 'i');
+  return digest.followups.filter((note) => named.test(note.text)).sort((a, b) => ((b.date ?? '') < (a.date ?? '') ? -1 : (b.date ?? '') > (a.date ?? '') ? 1 : 0));
+}

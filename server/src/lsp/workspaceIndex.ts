@@ -8,6 +8,7 @@ import type { PostmortemConfig } from '../analysis/types';
 import type { PostmortemDocument } from '../language/ast';
 import { rules } from '../rules/index';
 import { fieldOf } from '../rules/actionItems';
+import { digestOf, type PostmortemDigest } from '../insights/digest';
 import { MAX_ANALYSED_LENGTH } from './documents';
 import { handlesIn } from './handles';
 
@@ -25,6 +26,8 @@ export interface PostmortemOutline {
 /** What the workspace features need from a postmortem that is not open. */
 export interface IndexedPostmortem extends PostmortemOutline {
   handles: string[];
+  /** What the action-item view, insights and the services lens read. */
+  digest: PostmortemDigest;
 }
 
 export interface IndexProgress {
@@ -49,7 +52,16 @@ export class WorkspaceIndex {
   private readonly files = new Map<string, IndexedPostmortem>();
   private generation = 0;
 
-  constructor(private readonly log: (message: string) => void) {}
+  /** Files that could not be read, with the reason: reported by the insights, never skipped silently. */
+  readonly unreadable = new Map<string, string>();
+  /** Whether the first build has finished: until then the workspace features wait. */
+  ready = false;
+
+  constructor(
+    private readonly log: (message: string) => void,
+    /** Called after a build finishes and after every file indexed again or removed. */
+    private readonly changed: () => void = () => {},
+  ) {}
 
   entries(): IterableIterator<IndexedPostmortem> {
     return this.files.values();
@@ -66,6 +78,7 @@ export class WorkspaceIndex {
     for (const folder of folders) await this.collect(folder, paths);
     progress.begin(paths.length);
     this.files.clear();
+    this.unreadable.clear();
     for (let i = 0; i < paths.length; i++) {
       if (generation !== this.generation) return;
       await this.update(paths[i]);
@@ -73,6 +86,8 @@ export class WorkspaceIndex {
       await new Promise((resolve) => setImmediate(resolve));
     }
     progress.done();
+    this.ready = true;
+    this.changed();
   }
 
   /** Indexes one file again (created or changed on disk). */
@@ -81,17 +96,23 @@ export class WorkspaceIndex {
       const info = await stat(path);
       if (!info.isFile() || info.size > MAX_FILE_BYTES) {
         this.files.delete(path);
+        if (info.size > MAX_FILE_BYTES) this.unreadable.set(path, `not indexed: larger than ${MAX_FILE_BYTES / 1024} KB`);
         return;
       }
       this.files.set(path, summarize(path, await readFile(path, 'utf8')));
+      this.unreadable.delete(path);
     } catch (error) {
       this.files.delete(path);
+      this.unreadable.set(path, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
       this.log(`Cannot index ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
+    if (this.ready) this.changed();
   }
 
   remove(path: string) {
     this.files.delete(path);
+    this.unreadable.delete(path);
+    if (this.ready) this.changed();
   }
 
   private async collect(folder: string, into: string[]): Promise<void> {
@@ -112,8 +133,8 @@ export class WorkspaceIndex {
 }
 
 function summarize(path: string, text: string): IndexedPostmortem {
-  const { ast } = analyze(text, { config: STRUCTURE_ONLY });
-  return { ...outline(pathToFileURL(path).href, path, ast), handles: handlesIn(text) };
+  const analysis = analyze(text, { config: STRUCTURE_ONLY });
+  return { ...outline(pathToFileURL(path).href, path, analysis.ast), handles: handlesIn(text), digest: digestOf(path, analysis) };
 }
 
 /** The incident and its action items, as workspace symbols list them. */

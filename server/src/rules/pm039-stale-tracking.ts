@@ -1,9 +1,8 @@
 import { insertLinesAfter } from '../analysis/edits';
-import type { ActionItemNode } from '../language/ast';
+import type { ActionItemNode, PostmortemDocument } from '../language/ast';
 import { dateToEpochDay, formatDate } from '../language/time';
 import type { Fix } from '../analysis/types';
 import type { LineIndex } from '../language/lineIndex';
-import type { PostmortemDocument } from '../language/ast';
 import { canonicalStatus } from '../language/vocabulary';
 import { fieldOf } from './actionItems';
 import type { Rule, SectionsByName } from './rule';
@@ -34,7 +33,7 @@ function lastTracked(ast: PostmortemDocument, followup: SectionsByName['followup
 }
 
 /** Inserts `YYYY-MM-DD  ID: ` as the last follow-up note, adding the section when there is none. */
-function followupLineFix(lines: LineIndex, ast: PostmortemDocument, followup: SectionsByName['followup'] | undefined, today: string, id: string): Fix {
+function followupLineFix(lines: LineIndex, followup: SectionsByName['followup'] | undefined, today: string, id: string): Fix {
   const note = `${today}  ${id}: `;
   if (followup) {
     const last = followup.notes[followup.notes.length - 1];
@@ -70,7 +69,7 @@ export const pm039: Rule = {
       context.report({
         range: item.idRange,
         message: `${item.id} is open and ${since} (${age} days ago, more than ${limit}): add a dated note on where it stands.`,
-        fix: followupLineFix(context.lines, context.ast, followup, today, item.id),
+        fix: followupLineFix(context.lines, followup, today, item.id),
       });
     }
   },
