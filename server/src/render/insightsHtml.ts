@@ -15,6 +15,7 @@ import { REPORT_CSS } from './styles';
  */
 
 export const INSIGHTS_CSS = `
+.pm-ins-subtitle { color: var(--pm-muted); margin: 0; }
 .pm-ins-cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(140px, 1fr)); gap: 10px; margin: 14px 0 0; }
 .pm-ins-card { border: 1px solid var(--pm-border); border-radius: 10px; background: var(--pm-surface); padding: 10px 14px; }
 .pm-ins-card strong { display: block; font-size: 1.7em; font-weight: 650; line-height: 1.2; }
@@ -120,7 +121,7 @@ function insightsFragment(report: StatsReport): string {
     '<article class="pm-report pm-insights">',
     '<header>',
     '<h1>Postmortem insights</h1>',
-    `<p class="pm-muted">${escapeHtml(`${plural(report.postmortems, 'postmortem')}, as of ${report.today}`)}</p>`,
+    `<p class="pm-ins-subtitle">${escapeHtml(`${plural(report.postmortems, 'postmortem')}, as of ${report.today}`)}</p>`,
     '<div class="pm-ins-cards">',
     card(stats.incidents, 'incidents'),
     card(stats.nearMisses, 'near misses'),
