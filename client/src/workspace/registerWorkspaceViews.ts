@@ -30,6 +30,7 @@ export function registerWorkspaceViews(context: vscode.ExtensionContext, client:
   const provider = new ActionItemsProvider(() => setting().get<string>('me', ''));
   provider.grouping = setting().get<Grouping>('groupBy', 'owner');
   const view = vscode.window.createTreeView(ACTION_ITEMS_VIEW, { treeDataProvider: provider, showCollapseAll: true });
+  view.message = provider.message;
   const statusBar = vscode.window.createStatusBarItem('postmortem.overdue', vscode.StatusBarAlignment.Left, 10);
   statusBar.name = 'Postmortem Action Items';
   statusBar.command = `${ACTION_ITEMS_VIEW}.focus`;
