@@ -9,6 +9,7 @@ export class InsightsPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   /** Increases with every refresh, so a slower, older answer never replaces a newer one. */
   private sequence = 0;
+  private latest: Promise<void> = Promise.resolve();
   /** The last page shown, for tests and for the first paint of a restored panel. */
   lastResult: InsightsResult | undefined;
 
@@ -37,12 +38,20 @@ export class InsightsPanel implements vscode.Disposable {
     return !!this.panel;
   }
 
-  async refresh(): Promise<void> {
+  /** Shows the workspace's figures again; resolves once the newest refresh under way has shown its page. */
+  refresh(): Promise<void> {
+    const run = this.render(++this.sequence);
+    this.latest = run;
+    return run;
+  }
+
+  private async render(sequence: number): Promise<void> {
     const panel = this.panel;
     if (!panel) return;
-    const sequence = ++this.sequence;
     const result = await this.request();
-    if (sequence !== this.sequence || panel !== this.panel) return;
+    if (panel !== this.panel) return;
+    // A newer refresh started meanwhile: its answer is the one to show, so wait for it instead.
+    if (sequence !== this.sequence) return this.latest;
     this.lastResult = result;
     const body = result.ready ? result.html : '<article class="pm-report"><p class="pm-empty">Indexing postmortems…</p></article>';
     panel.webview.html = insightsDocument({
