@@ -7,6 +7,8 @@ const watch = process.argv.includes('--watch');
 /** Each entry point becomes one self-contained CommonJS file in dist/. */
 const entryPoints = {
   cli: 'server/src/cli/main.ts',
+  // The worker threads of `postmortem stats` (server/src/cli/digestPool.ts).
+  digestWorker: 'server/src/cli/digestWorker.ts',
   // The pure core alone, for the benchmark (bench/).
   core: 'server/src/index.ts',
   // The renderers alone, for the benchmark (bench/render.bench.mjs).

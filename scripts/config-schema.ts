@@ -74,6 +74,13 @@ export function buildConfigSchema(): object {
         uniqueItems: true,
         default: [...DEFAULT_CONFIG.severities],
       },
+      followupDays: {
+        description: 'Days an open action item may go without a dated `followup:` note before PM039 reports it ("update status monthly").',
+        type: 'integer',
+        minimum: 1,
+        maximum: 3650,
+        default: DEFAULT_CONFIG.followupDays,
+      },
       today: {
         description: '"Today" for overdue action items (PM036), written YYYY-MM-DD; the system date when unset. `postmortem check --today` overrides it.',
         type: 'string',

@@ -44,6 +44,7 @@ describe('schemas/postmortemrc.schema.json', () => {
       allowedPhrases: ['kill the process'],
       people: ['Alice'],
       writeupWithinHours: 72,
+      followupDays: 14,
       today: '2025-03-01',
       severities: ['P0', 'P1', 'P2', 'P3'],
     };

@@ -2,6 +2,8 @@
  * A complete postmortem that passes every check, to edit into the shape a test needs. The
  * language-server tests and the in-VS Code suite share it; the command-line tests keep their own
  * (test/cli/documents.ts), whose variants edit timeline lines and due dates this one does not have.
+ * Its dates that checks compare with today (A1's due date, the follow-up note) lie far ahead, so
+ * it stays clean whatever day the tests run.
  */
 export const CLEAN_POSTMORTEM = `postmortem: Payment processing outage
 id: INC-2025-002
@@ -76,6 +78,9 @@ lessons:
     - The N+1 pattern passed unit and integration tests
   changing:
     - See A1 and A2
+
+followup:
+  2999-01-01  A1 load test stage on track
 `;
 
 /** The same with one time written without a zone: one PM010, on the line that starts with `  14:30  `. */

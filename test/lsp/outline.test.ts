@@ -52,7 +52,7 @@ describe('LSP document symbols, folding and selection ranges', () => {
     assert.ok(tree.includes('    went well — 1 item'));
     assert.ok(tree.includes('    process — 1 item'));
     const sections = symbols[0].children!.map((s) => s.name);
-    assert.deepEqual(sections, ['summary', 'incident', 'timeline', 'whys', 'factors', 'actions', 'lessons']);
+    assert.deepEqual(sections, ['summary', 'incident', 'timeline', 'whys', 'factors', 'actions', 'lessons', 'followup']);
     const actions = symbols[0].children!.find((s) => s.name === 'actions')!;
     assert.equal(actions.kind, SymbolKind.Namespace);
     assert.equal(actions.children![0].range.start.line, lineOf('  A1:'));

@@ -10,7 +10,7 @@ const LANGUAGE_CODES = [
   'PM001', 'PM002', 'PM003', 'PM004', 'PM005', 'PM006', 'PM010', 'PM011', 'PM012', 'PM013', 'PM014', 'PM015', 'PM016',
   'PM017',
   'PM020', 'PM021', 'PM022', 'PM023', 'PM030', 'PM031', 'PM032', 'PM033', 'PM034', 'PM035', 'PM036', 'PM037',
-  'PM038', 'PM040', 'PM041', 'PM042', 'PM043', 'PM050',
+  'PM038', 'PM039', 'PM040', 'PM041', 'PM042', 'PM043', 'PM050',
 ];
 
 /** Rows of the rule table between the README's rule markers: code, name, severity, fixable. */

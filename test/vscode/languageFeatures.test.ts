@@ -30,7 +30,7 @@ describe('language features in VS Code', () => {
     assert.equal(symbols.length, 1);
     assert.equal(symbols[0].name, 'Postmortem: Payment processing outage');
     const sections = symbols[0].children.map((s) => s.name);
-    assert.deepEqual(sections, ['summary', 'incident', 'timeline', 'whys', 'factors', 'actions', 'lessons']);
+    assert.deepEqual(sections, ['summary', 'incident', 'timeline', 'whys', 'factors', 'actions', 'lessons', 'followup']);
     const actions = symbols[0].children.find((s) => s.name === 'actions')!;
     assert.equal(actions.children[0].name, 'A1: Add an automated load test stage to the deployment pipeline');
     assert.equal(actions.children[0].detail, '@platform-team');

@@ -15,6 +15,7 @@ export const DEFAULT_CONFIG: PostmortemConfig = Object.freeze({
   people: [],
   writeupWithinHours: 48,
   severities: [...DEFAULT_SEVERITIES],
+  followupDays: 31,
 });
 
 /** Layers partial configurations over the defaults; later layers win, `rules` merge per code. */
@@ -37,7 +38,7 @@ export interface ConfigProblem {
   message: string;
 }
 
-const KNOWN_KEYS = ['$schema', 'rules', 'requiredWhys', 'requiredSections', 'blamePhrases', 'allowedPhrases', 'people', 'writeupWithinHours', 'today', 'severities'];
+const KNOWN_KEYS = ['$schema', 'rules', 'requiredWhys', 'requiredSections', 'blamePhrases', 'allowedPhrases', 'people', 'writeupWithinHours', 'followupDays', 'today', 'severities'];
 
 /**
  * Checks a parsed `.postmortemrc.json` value and returns the configuration it sets with the
@@ -67,7 +68,7 @@ export function validateConfig(value: unknown, knownRuleCodes: readonly string[]
       }
     }
   }
-  const integer = (key: 'requiredWhys' | 'writeupWithinHours', min: number, max: number) => {
+  const integer = (key: 'requiredWhys' | 'writeupWithinHours' | 'followupDays', min: number, max: number) => {
     const v = input[key];
     if (v === undefined) return;
     if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) problems.push({ path: key, message: `must be a whole number from ${min} to ${max}` });
@@ -75,6 +76,7 @@ export function validateConfig(value: unknown, knownRuleCodes: readonly string[]
   };
   integer('requiredWhys', 1, 20);
   integer('writeupWithinHours', 1, 24 * 365);
+  integer('followupDays', 1, 3650);
   const strings = (key: 'blamePhrases' | 'allowedPhrases' | 'people') => {
     const v = input[key];
     if (v === undefined) return;

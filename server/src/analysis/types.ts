@@ -69,6 +69,8 @@ export interface PostmortemConfig {
   people: string[];
   /** Hours after `resolved` within which the postmortem should be written (PM016). */
   writeupWithinHours: number;
+  /** Days an open action item may go without a dated follow-up note (PM039). */
+  followupDays: number;
   /** "Today" for overdue checks, `YYYY-MM-DD`; the system date when unset. */
   today?: string;
   /** The severity scale, most severe first: what `severity:` may say. */

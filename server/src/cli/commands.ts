@@ -38,4 +38,9 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'list open and overdue action items by owner and due date',
     load: () => import('./commands/actions'),
   },
+  stats: {
+    synopsis: 'stats [--format text|json|html] [--since D] [--until D] [--today D] [-o FILE] PATH...',
+    summary: 'figures across postmortems: severity, services, months, medians, actions, recurring and related incidents',
+    load: () => import('./commands/stats'),
+  },
 };

@@ -1,9 +1,10 @@
 import type { ClientCapabilities, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
 import {
-  CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ErrorCodes, MessageType, ProposedFeatures, ResponseError, ShowMessageNotification,
-  TextDocumentSyncKind,
+  CodeActionKind, CodeLensRefreshRequest, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ErrorCodes, MessageType, ProposedFeatures, ResponseError,
+  ShowMessageNotification, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { codeActions, FIX_ALL_KIND, type ClientCommands } from './codeActions';
+import { codeLenses } from './codeLenses';
 import { APPLY_ALL_FIXES_COMMAND, applyAllFixesEdit } from './commands';
 import { completion, COMPLETION_TRIGGERS } from './completion';
 import { ConfigurationStore, fsPathOf } from './configuration';
@@ -24,6 +25,7 @@ import { RENDER_REQUEST, type RenderParams } from './renderProtocol';
 import { renderDocument } from './renderRequest';
 import { readSettings } from './settings';
 import { WorkspaceIndex } from './workspaceIndex';
+import { ACTION_ITEMS_REQUEST, INDEX_CHANGED_NOTIFICATION, INSIGHTS_REQUEST, WorkspaceInsights, type ActionItemsParams } from './workspaceInsights';
 import { workspaceOutlines, workspaceSymbols } from './workspaceSymbols';
 
 /**
@@ -45,13 +47,28 @@ const configuration = new ConfigurationStore((problems) => {
   const message = `Postmortem configuration: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more; see the output)` : ''}`;
   void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
 });
-const index = new WorkspaceIndex((message) => connection.console.log(message));
+const index = new WorkspaceIndex((message) => connection.console.log(message), () => announceIndexChange());
+const insights = new WorkspaceInsights(index);
+/** Changes come in bursts (a branch switch, typing): the client hears of them once they settle. */
+let announceTimer: NodeJS.Timeout | undefined;
+function announceIndexChange() {
+  clearTimeout(announceTimer);
+  announceTimer = setTimeout(() => {
+    void connection.sendNotification(INDEX_CHANGED_NOTIFICATION, insights.counts());
+    // The services lens lists other files' incidents, so it may have changed too.
+    if (client.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);
+  }, 200);
+}
 const handles = new HandleCache();
 /** Documents whose author was told they are too large to check, told once per opening. */
 const toldTooLarge = new Set<string>();
 const documents = new DocumentAnalyses({
   optionsFor: (uri) => configuration.optionsFor(uri),
-  publish: (document) => void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: documentDiagnostics(document) }),
+  publish: (document) => {
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: documentDiagnostics(document) });
+    insights.documentAnalysed(document);
+    if (index.ready) announceIndexChange();
+  },
   tooLarge: (uri, version, length) => {
     void connection.sendDiagnostics({ uri, version, diagnostics: [] });
     if (toldTooLarge.has(uri)) return;
@@ -63,6 +80,8 @@ const documents = new DocumentAnalyses({
   closed: (uri) => {
     toldTooLarge.delete(uri);
     handles.forget(uri);
+    insights.documentClosed(uri);
+    if (index.ready) announceIndexChange();
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   },
   log: logError,
@@ -90,6 +109,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       documentFormattingProvider: true,
       inlayHintProvider: true,
+      codeLensProvider: { resolveProvider: false },
       workspaceSymbolProvider: true,
       executeCommandProvider: { commands: [APPLY_ALL_FIXES_COMMAND] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -188,6 +208,10 @@ connection.onCodeAction(documentRequest(documents, (document, params, token) => 
   owners: () => knownHandles(),
   commands: clientCommands,
 }), [], logError));
+
+connection.onCodeLens(documentRequest(documents, (document, params, token) => codeLenses(document, params, token, insights), [], logError));
+connection.onRequest(ACTION_ITEMS_REQUEST, (params: ActionItemsParams | undefined) => insights.actionItems(params ?? {}));
+connection.onRequest(INSIGHTS_REQUEST, () => insights.insights());
 
 /** Handles in the `owner:`/`authors:` fields of the workspace's postmortems and the open documents. */
 function knownHandles(): string[] {

@@ -9,6 +9,7 @@ import type { PostmortemConfig } from '../analysis/types';
 import type { PostmortemDocument } from '../language/ast';
 import { rules } from '../rules/index';
 import { fieldOf } from '../rules/actionItems';
+import { digestOf, type PostmortemDigest } from '../insights/digest';
 import { MAX_ANALYSED_LENGTH } from './documents';
 import { handlesIn } from './handles';
 
@@ -26,6 +27,8 @@ export interface PostmortemOutline {
 /** What the workspace features need from a postmortem that is not open. */
 export interface IndexedPostmortem extends PostmortemOutline {
   handles: string[];
+  /** What the action-item view, insights and the services lens read. */
+  digest: PostmortemDigest;
 }
 
 export interface IndexProgress {
@@ -50,7 +53,16 @@ export class WorkspaceIndex {
   private readonly files = new Map<string, IndexedPostmortem>();
   private generation = 0;
 
-  constructor(private readonly log: (message: string) => void) {}
+  /** Files that could not be read, with the reason: reported by the insights, never skipped silently. */
+  readonly unreadable = new Map<string, string>();
+  /** Whether the first build has finished: until then the workspace features wait. */
+  ready = false;
+
+  constructor(
+    private readonly log: (message: string) => void,
+    /** Called after a build finishes and after every file indexed again or removed. */
+    private readonly changed: () => void = () => {},
+  ) {}
 
   entries(): IterableIterator<IndexedPostmortem> {
     return this.files.values();
@@ -67,6 +79,7 @@ export class WorkspaceIndex {
     for (const folder of folders) await this.collect(folder, paths);
     progress.begin(paths.length);
     this.files.clear();
+    this.unreadable.clear();
     for (let i = 0; i < paths.length; i++) {
       if (generation !== this.generation) return;
       await this.update(paths[i]);
@@ -74,6 +87,8 @@ export class WorkspaceIndex {
       await new Promise((resolve) => setImmediate(resolve));
     }
     progress.done();
+    this.ready = true;
+    this.changed();
   }
 
   /** Indexes one file again (created or changed on disk). */
@@ -81,15 +96,23 @@ export class WorkspaceIndex {
     try {
       // A regular file only, read without blocking and within the size cap (see docs/security.md).
       this.files.set(path, summarize(path, readRegularFile(path, MAX_FILE_BYTES).toString('utf8')));
+      this.unreadable.delete(path);
     } catch (error) {
       this.files.delete(path);
       const code = (error as UnreadableFile).code;
-      if (code !== 'ENOTREG' && code !== 'EFBIG' && code !== 'EISDIR') this.log(`Cannot index ${path}: ${code ?? String(error)}`);
+      if (code === 'EFBIG') this.unreadable.set(path, `not indexed: larger than ${MAX_FILE_BYTES / 1024} KB`);
+      else if (code !== 'ENOTREG' && code !== 'EISDIR') {
+        this.unreadable.set(path, `cannot be read (${code ?? String(error)})`);
+        this.log(`Cannot index ${path}: ${code ?? String(error)}`);
+      }
     }
+    if (this.ready) this.changed();
   }
 
   remove(path: string) {
     this.files.delete(path);
+    this.unreadable.delete(path);
+    if (this.ready) this.changed();
   }
 
   private async collect(folder: string, into: string[]): Promise<void> {
@@ -110,8 +133,8 @@ export class WorkspaceIndex {
 }
 
 function summarize(path: string, text: string): IndexedPostmortem {
-  const { ast } = analyze(text, { config: STRUCTURE_ONLY });
-  return { ...outline(pathToFileURL(path).href, path, ast), handles: handlesIn(text) };
+  const analysis = analyze(text, { config: STRUCTURE_ONLY });
+  return { ...outline(pathToFileURL(path).href, path, analysis.ast), handles: handlesIn(text), digest: digestOf(path, analysis) };
 }
 
 /** The incident and its action items, as workspace symbols list them. */

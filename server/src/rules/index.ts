@@ -26,6 +26,7 @@ import { pm035 } from './pm035-vague-action';
 import { pm036 } from './pm036-overdue-action';
 import { pm037 } from './pm037-duplicate-action-id';
 import { pm038 } from './pm038-done-without-verify';
+import { pm039 } from './pm039-stale-tracking';
 import { pm040 } from './pm040-blame-wording';
 import { pm041 } from './pm041-counterfactual-wording';
 import { pm042 } from './pm042-person-as-cause';
@@ -61,6 +62,7 @@ export const rules: readonly Rule[] = [
   pm036,
   pm037,
   pm038,
+  pm039,
   pm040,
   pm041,
   pm042,

@@ -1,0 +1,188 @@
+import { createHash } from 'node:crypto';
+import { formatMinutes } from '../language/time';
+import type { StatsReport } from '../insights/stats';
+import { METRIC_KEYS } from '../insights/stats';
+import { METRIC_VIEWS } from './documentFacts';
+import { escapeHtml } from './escape';
+import type { RenderTheme } from './html';
+import { barChart, lineChart, stackedBar } from './insightsCharts';
+import { REPORT_CSS } from './styles';
+
+/**
+ * The insights page: `postmortem stats --format html` and the "Open Insights" webview. It is
+ * the preview's report (same stylesheet, same `--pm-*` theme colours, same escaping) with charts
+ * of its own; it holds no script, and document text only ever reaches it escaped.
+ */
+
+export const INSIGHTS_CSS = `
+.pm-ins-subtitle { color: var(--pm-muted); margin: 0; }
+.pm-ins-cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(140px, 1fr)); gap: 10px; margin: 14px 0 0; }
+.pm-ins-card { border: 1px solid var(--pm-border); border-radius: 10px; background: var(--pm-surface); padding: 10px 14px; }
+.pm-ins-card strong { display: block; font-size: 1.7em; font-weight: 650; line-height: 1.2; }
+.pm-ins-card span { color: var(--pm-muted); font-size: 0.9em; }
+.pm-ins-card-alert strong { color: var(--pm-red); }
+.pm-ins-figure { margin: 0 0 18px; break-inside: avoid; }
+.pm-ins-figure figcaption { font-weight: 600; margin: 0 0 4px; }
+.pm-ins-chart { width: 100%; height: auto; display: block; }
+.pm-ins-grid { stroke: var(--pm-border); stroke-width: 1; }
+.pm-ins-tick { fill: var(--pm-muted); font-size: 11px; font-family: var(--pm-font); }
+.pm-ins-bar { fill: var(--pm-blue); }
+.pm-ins-line { fill: none; stroke: var(--pm-purple); stroke-width: 2; }
+.pm-ins-dot { fill: var(--pm-purple); }
+.pm-ins-medians { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 0 18px; }
+.pm-ins-legend { list-style: none; padding: 0; margin: 6px 0 0; display: flex; flex-wrap: wrap; gap: 4px 18px; }
+.pm-ins-swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 6px; }
+.pm-ins-overdue { fill: var(--pm-red); background: var(--pm-red); }
+.pm-ins-open { fill: var(--pm-yellow); background: var(--pm-yellow); }
+.pm-ins-done { fill: var(--pm-blue); background: var(--pm-blue); }
+.pm-ins-verified { fill: var(--pm-green); background: var(--pm-green); }
+.pm-ins-dropped { fill: var(--pm-gray); background: var(--pm-gray); }
+.pm-ins-tables { display: grid; grid-template-columns: repeat(auto-fit, minmax(280px, 1fr)); gap: 18px; }
+.pm-ins-num { text-align: right; font-variant-numeric: tabular-nums; }
+.pm-ins-problems li { color: var(--pm-orange); }
+@media print {
+  .pm-standalone { background: #fff; color: #000; }
+  .pm-report { max-width: none; padding: 0; }
+  .pm-section, .pm-ins-figure, .pm-ins-card, table { break-inside: avoid; }
+}
+`;
+
+const PAGE_CSS = `${REPORT_CSS}\n${INSIGHTS_CSS}`;
+const STYLE_HASH = `sha256-${createHash('sha256').update(PAGE_CSS).digest('base64')}`;
+
+export interface InsightsRenderOptions {
+  /** A whole HTML document with the CSS inlined and no scripts; otherwise the fragment. */
+  standalone?: boolean;
+  theme?: RenderTheme;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+function minutes(value: number | null): string {
+  return value === null ? '—' : formatMinutes(Math.round(value));
+}
+
+function section(title: string, body: string): string {
+  return `<section class="pm-section"><h2>${escapeHtml(title)}</h2>${body}</section>`;
+}
+
+function table(headings: string[], rows: string[][], numeric: boolean[] = []): string {
+  const cell = (tag: string, i: number, text: string) => `<${tag}${numeric[i] ? ' class="pm-ins-num"' : ''}>${text}</${tag}>`;
+  return [
+    '<table><thead><tr>',
+    headings.map((h, i) => cell('th', i, escapeHtml(h))).join(''),
+    '</tr></thead><tbody>',
+    rows.map((row) => `<tr>${row.map((text, i) => cell('td', i, text)).join('')}</tr>`).join(''),
+    '</tbody></table>',
+  ].join('');
+}
+
+function tally(title: string, counts: Record<string, number>, what: string): string {
+  const rows = Object.entries(counts).map(([name, count]) => [escapeHtml(name), String(count)]);
+  return `<div><h3>${escapeHtml(title)}</h3>${rows.length ? table([what, 'Incidents'], rows, [false, true]) : '<p class="pm-empty">None recorded.</p>'}</div>`;
+}
+
+/** The insights report as HTML: a fragment for the webview, or a standalone page. */
+export function renderInsights(report: StatsReport, options: InsightsRenderOptions = {}): string {
+  const body = insightsFragment(report);
+  if (!options.standalone) return body;
+  const csp = `default-src 'none'; style-src '${STYLE_HASH}'; img-src data:`;
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="en" data-theme="${options.theme ?? 'auto'}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<title>Postmortem insights</title>',
+    `<style>${PAGE_CSS}</style>`,
+    '</head>',
+    '<body class="pm-standalone">',
+    body,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+/** The stylesheet the webview adds with its nonce (the report's own comes with the preview frame). */
+export function insightsStyles(): string {
+  return PAGE_CSS;
+}
+
+function insightsFragment(report: StatsReport): string {
+  const { stats } = report;
+  const { actions } = stats;
+  const card = (value: number | string, label: string, alert = false) =>
+    `<div class="pm-ins-card${alert ? ' pm-ins-card-alert' : ''}"><strong>${escapeHtml(String(value))}</strong><span>${escapeHtml(label)}</span></div>`;
+  const parts: string[] = [
+    '<article class="pm-report pm-insights">',
+    '<header>',
+    '<h1>Postmortem insights</h1>',
+    `<p class="pm-ins-subtitle">${escapeHtml(`${plural(report.postmortems, 'postmortem')}, as of ${report.today}`)}</p>`,
+    '<div class="pm-ins-cards">',
+    card(stats.incidents, 'incidents'),
+    card(stats.nearMisses, 'near misses'),
+    card(stats.drills, 'drills'),
+    card(minutes(stats.medians.durationMinutes.value), 'median duration'),
+    card(actions.open, 'open action items'),
+    card(actions.overdue, 'overdue', actions.overdue > 0),
+    '</div>',
+    '</header>',
+  ];
+  if (report.problems.length) {
+    parts.push(section('Problems', `<ul class="pm-ins-problems">${report.problems.map((p) => `<li>${escapeHtml(p)}</li>`).join('')}</ul>`));
+  }
+  parts.push(
+    section(
+      'Incidents per month',
+      barChart(
+        'Incidents per month',
+        stats.byMonth.map((m) => ({ label: m.month, value: m.incidents, title: `${m.month}: ${plural(m.incidents, 'incident')}, median duration ${minutes(m.medianDurationMinutes)}` })),
+      ),
+    ),
+  );
+  const medianCharts = METRIC_KEYS.map((key) => {
+    const view = METRIC_VIEWS.find((v) => v.key === key)!;
+    const figure = stats.medians[key];
+    const caption = `${view.label}: median ${minutes(figure.value)} over ${plural(figure.over, 'incident')}`;
+    return lineChart(caption, report.trend.map((m) => ({ label: m.month, value: m.medians[key] })), 'min');
+  });
+  parts.push(section('Medians over time', `<div class="pm-ins-medians">${medianCharts.join('')}</div>`));
+  const dueLater = actions.open - actions.overdue;
+  const unknown = actions.total - actions.open - actions.done - actions.verified - actions.dropped;
+  parts.push(
+    section(
+      'Action items',
+      stackedBar(`${plural(actions.total, 'action item')}${actions.medianOpenAgeDays === null ? '' : `; open items are ${actions.medianOpenAgeDays} days old (median)`}`, [
+        { label: 'Overdue', value: actions.overdue, tone: 'overdue' },
+        { label: 'Open', value: dueLater, tone: 'open' },
+        { label: 'Done', value: actions.done, tone: 'done' },
+        { label: 'Verified', value: actions.verified, tone: 'verified' },
+        { label: 'Dropped', value: actions.dropped, tone: 'dropped' },
+        ...(unknown > 0 ? [{ label: 'Unknown status', value: unknown, tone: 'dropped' }] : []),
+      ]),
+    ),
+  );
+  parts.push(section('Where incidents happen', `<div class="pm-ins-tables">${tally('By severity', stats.bySeverity, 'Severity')}${tally('By service', stats.byService, 'Service')}</div>`));
+  parts.push(
+    section(
+      'Recurring',
+      stats.recurring.length
+        ? table(['Service', 'Incidents within 90 days of each other'], stats.recurring.map((r) => [escapeHtml(r.service), escapeHtml(r.incidents.join(', '))]))
+        : '<p class="pm-empty">No service had two incidents within 90 days.</p>',
+    ),
+  );
+  parts.push(
+    section(
+      'Related incidents',
+      stats.related.length
+        ? table(['Incident', 'Incident', 'Score', 'Shared terms'], stats.related.map((r) => [escapeHtml(r.a), escapeHtml(r.b), r.score.toFixed(2), escapeHtml(r.shared.join(', '))]), [false, false, true, false])
+        : '<p class="pm-empty">No two incidents have alike root causes or contributing factors.</p>',
+    ),
+  );
+  parts.push('</article>');
+  return parts.join('\n');
+}
