@@ -28,6 +28,11 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'write the postmortem as Markdown for a wiki',
     load: () => import('./commands/export'),
   },
+  import: {
+    synopsis: 'import FILE.md [-o OUT.postmortem]',
+    summary: 'turn a Markdown postmortem into a .postmortem file',
+    load: () => import('./commands/import'),
+  },
   actions: {
     synopsis: 'actions PATH...',
     summary: 'list open and overdue action items by owner and due date',
