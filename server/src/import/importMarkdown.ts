@@ -43,6 +43,8 @@ interface Section {
 
 const WHYS_WITH_TITLE = /^(?:\d+[.)]\s*)?(?:(?:5|five) whys|root cause analysis|whys)\s*(?:[:—–]|\s-)\s*(.+)$/i;
 const FIELD_LINE = /^\s*(?:\*\*|__)?([^:*_|]{1,60}?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?(?:\s+|$)(.*)$/;
+/** `All times are in UTC.`: the zone of every time that names none. */
+const ALL_TIMES_IN = /\b[Aa]ll times(?: are| shown)?(?: in)?\s+([A-Z]{1,5})\b/;
 const TIMESTAMP_FIELDS = new Set(['started', 'detected', 'responded', 'mitigated', 'resolved']);
 
 /** `**Owner:** @ops` → `['Owner', '@ops']`. */
@@ -135,6 +137,7 @@ class Importer {
       this.heading = section.heading ? plainText(section.heading.text) : undefined;
       this.section(section);
     }
+    this.heading = undefined;
     if (this.summaryFromPreamble.length) {
       if (this.doc.summary.length) this.summaryFromPreamble.forEach((line) => this.unplace(line));
       else this.summaryFromPreamble.forEach((line) => this.summaryLine(line));
@@ -291,8 +294,8 @@ class Importer {
   // ---- timeline ----
 
   private timeline(section: Section): void {
-    const zone = /\b(?:all times?(?: are)?(?: in)?\s+|\(\s*)(UTC|GMT|Z)\b/i.exec(section.heading?.text ?? '')?.[1]?.toUpperCase();
-    let defaultZone = zone;
+    const heading = section.heading?.text ?? '';
+    let defaultZone = zoneOfHeader(heading) ?? ALL_TIMES_IN.exec(heading)?.[1];
     let pendingDate: string | undefined;
     let last: Entry | undefined;
     const add = (stamp: string, text: string): Entry => {
@@ -316,8 +319,8 @@ class Importer {
       }
       if (line.kind !== 'item' && line.kind !== 'text') return false;
       const text = plainText(line.text);
-      const said = /\ball times(?: are| shown)?(?: in)?\s+(UTC|GMT)\b/i.exec(text);
-      if (said) defaultZone = said[1].toUpperCase();
+      const said = ALL_TIMES_IN.exec(text);
+      if (said) defaultZone = said[1];
       const time = leadingTime(text, { defaultZone, date: pendingDate });
       if (time && (line.kind === 'text' || line.depth === 0)) {
         last = add(time.stamp, time.rest);
@@ -490,6 +493,8 @@ class Importer {
   private actions(section: Section): void {
     const hasTable = section.lines.some((line) => line.kind === 'table' && line.header.some((h) => actionColumnOf(h) === 'title'));
     let item: ImportedAction | undefined;
+    // A checkbox says done or not; a `Status:` line under the item says more and wins.
+    const checked = new Map<ImportedAction, string>();
     this.each(section, (line) => {
       if (line.kind === 'heading') return false;
       // The export's count of overdue items is computed again by `check`.
@@ -507,21 +512,17 @@ class Importer {
         return true;
       }
       if (line.kind !== 'item') return false;
-      item = this.actionFromListItem(line.text);
+      const box = /^\[([ xX])\]\s*/.exec(line.text);
+      item = this.actionFromListItem(box ? line.text.slice(box[0].length) : line.text);
+      if (box) checked.set(item, box[1] === ' ' ? 'not-started' : 'done');
       this.doc.actions.push(item);
       return true;
     });
+    for (const [action, status] of checked) this.setActionField(action, 'status', status);
   }
 
   private actionFromListItem(markdown: string): ImportedAction {
-    let text = markdown;
-    let status: string | undefined;
-    const box = /^\[([ xX])\]\s*/.exec(text);
-    if (box) {
-      status = box[1] === ' ' ? 'not-started' : 'done';
-      text = text.slice(box[0].length);
-    }
-    text = plainText(text);
+    const text = plainText(markdown);
     const id = /^([A-Za-z]{1,4}-?\d{1,4})\s*(?:[:.)—–-]\s*|\s+)/.exec(text);
     const item: ImportedAction = { id: id ? this.actionId(id[1]) : this.nextActionId(), title: id ? text.slice(id[0].length) : text, fields: [], bullets: [] };
     // `Add an alert (owner: @ops, due: 2025-03-01)`: the fields in parentheses at the end.
@@ -533,7 +534,6 @@ class Importer {
         for (const p of pairs) this.setActionField(item, actionColumnOf(p![0])!, p![1]);
       }
     }
-    if (status) this.setActionField(item, 'status', status);
     return item;
   }
 
