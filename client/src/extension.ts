@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import { registerImportMarkdown } from './importMarkdownCommand';
 import { createLanguageClient } from './languageClient';
 import { registerPreview } from './preview/registerPreview';
 
@@ -10,6 +11,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = createLanguageClient(context);
   registerCommands(context, () => client!);
   registerPreview(context);
+  registerImportMarkdown(context);
   // Trust changes what the server may read (.postmortemrc.json), so it starts again with it.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => restart(context)));
   await client.start();

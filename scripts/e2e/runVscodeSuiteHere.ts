@@ -17,7 +17,11 @@ import { ensureE2eTools } from './install';
 import { E2eSetupError, log } from './log';
 import { projectRoot } from './paths';
 
-const suiteEntry = join(projectRoot, 'dist', 'test', 'vscode', 'index.js');
+// `--web`: the web extension's suite (test/vscode-web/), in the web worker extension host. The
+// extension has both `main` and `browser`; the user setting below makes code-server run `browser`.
+const web = process.argv.includes('--web');
+const suiteEntry = join(projectRoot, 'dist', 'test', web ? 'web' : 'vscode', web ? 'index.cjs' : 'index.js');
+const webHostSettings = { 'remote.extensionKind': { 'postmortem-tools.postmortem-language-tools': ['web'] } };
 const suiteTimeoutMs = 10 * 60_000;
 
 /**
@@ -58,6 +62,7 @@ async function main(): Promise<number> {
     workspaceFolder,
     label: 'vscode-suite',
     extraArguments: ['--vscode-option', 'enable-smoke-test-driver'],
+    userSettings: web ? webHostSettings : undefined,
   });
   const chromium = await launchChromium().catch(async (error: unknown) => {
     await server.stop();

@@ -19,7 +19,7 @@ const fieldsOf = (analysis: ReturnType<typeof analyze>) =>
   Object.fromEntries(section<FieldSection>(analysis, 'incident').fields.map((f) => [f.key.name, f.value?.text]));
 
 const actionsOf = (analysis: ReturnType<typeof analyze>) =>
-  section<ActionsSection>(analysis, 'actions').items.map((item) => ({
+  section<ActionsSection>(analysis, 'actions').items.map((item): Record<string, string | undefined> => ({
     id: item.id,
     ...Object.fromEntries(item.fields.map((f) => [f.key.name, f.value?.text])),
   }));

@@ -361,8 +361,9 @@ class Importer {
         const value = plainText(row.cells[i] ?? '');
         if (value && value !== '—' && value !== '-') texts.push(`(${plainText(head)}: ${value})`);
       });
-      last = { stamp: time.stamp, text: texts.join(' '), bullets };
-      this.doc.timeline.push(last);
+      const event = { stamp: time.stamp, text: texts.join(' '), bullets };
+      this.doc.timeline.push(event);
+      last = event;
     }
     return last;
   }
@@ -400,8 +401,9 @@ class Importer {
         return true;
       }
       if (pair && why && (pair[1] || !line.text.includes('?'))) {
-        last = { text: pair[1], bullets: [], number: why[1] ? Number(why[1]) : undefined };
-        chain.steps.push(last as Entry & { number?: number });
+        const step = { text: pair[1], bullets: [], number: why[1] ? Number(why[1]) : undefined };
+        chain.steps.push(step);
+        last = step;
         return true;
       }
       if (pair && /^(?:the )?root causes?$/.test(label) && pair[1]) {
@@ -410,8 +412,9 @@ class Importer {
         return true;
       }
       if (line.kind === 'item' && line.ordered && line.depth === 0 && !rootCauseHeading && !chain.rootCause) {
-        last = { text, bullets: [], number: line.number };
-        chain.steps.push(last as Entry & { number?: number });
+        const step = { text, bullets: [], number: line.number };
+        chain.steps.push(step);
+        last = step;
         return true;
       }
       if (line.kind === 'item' && last && (line.depth > 0 || !line.ordered)) {

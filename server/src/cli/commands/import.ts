@@ -7,7 +7,7 @@ import { displayPath } from '../displayPath';
 import { formatText } from '../formats/text';
 import { decodeDocument } from '../readDocument';
 import { summarize } from '../report';
-import { printError, useColour, writeOut } from '../terminal';
+import { useColour, writeOut } from '../terminal';
 import { InputError, UsageError } from '../usageError';
 import { parseOptions, runCommand, todayOption, writeResult } from './options';
 
