@@ -14,7 +14,7 @@ export interface CommandEntry {
 /** Every subcommand of `postmortem`; adding one means one entry here and its file in commands/. */
 export const COMMANDS: Record<string, CommandEntry> = {
   check: {
-    synopsis: 'check [--format text|json|sarif] [--today YYYY-MM-DD] [--config FILE] [--max-warnings N] [--fix] [PATH...]',
+    synopsis: 'check [--format text|json|sarif|codequality] [--today YYYY-MM-DD] [--config FILE] [--max-warnings N] [--fix] [PATH...]',
     summary: 'check .postmortem files and folders',
     load: () => import('./commands/check'),
   },
