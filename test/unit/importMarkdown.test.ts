@@ -149,6 +149,22 @@ describe('postmortem import: Markdown written from the template', () => {
     assert.equal(analysis.metrics.timeToMitigateMinutes, 21);
   });
 
+  it('reads one-fact headings (### Date, ### Authors, ### Impact), a paragraph under Root Causes, and a date line over the timeline', () => {
+    const text = importMarkdown(read('sre-book-style.md')).text;
+    const analysis = analyze(text, { today: '2026-11-29' });
+    assert.match(text, /^date: 2026-09-17\nauthors: ramon, lee, @cache-oncall$/m);
+    const fields = fieldsOf(analysis);
+    assert.match(fields.impact ?? '', /^Roughly 2\.1 million page views .* during the window\.$/);
+    assert.match(fields['detected by'] ?? '', /^A synthetic page check/);
+    assert.equal(fields.resolved, undefined, 'prose under "Resolution" is no time');
+    assert.match(text, /under "Resolution"; not placed in a section:\n {2}Read traffic was pointed back at the old cluster/);
+    const whys = section<WhysSection>(analysis, 'whys');
+    assert.match(whys.entries[0].value?.text ?? '', /^The migration script .* under memory pressure\.$/);
+    const events = section<TimelineSection>(analysis, 'timeline').events;
+    assert.equal(events[0].timestamp.raw.trim(), '2026-09-16 09:40 UTC');
+    assert.equal(events.length, 6);
+  });
+
   it('refuses Markdown with no section of a postmortem', () => {
     assert.throws(() => importMarkdown('# Shopping list\n\n- eggs\n- milk\n\n## Notes\n\nbuy early\n'), NotAPostmortemError);
     assert.throws(() => importMarkdown(''), NotAPostmortemError);

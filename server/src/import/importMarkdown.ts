@@ -38,6 +38,8 @@ interface Section {
   level: number;
   /** For a `whys` heading that names its chain (`Five whys: backups`). */
   title?: string;
+  /** For a heading that names one fact (`### Authors`, `### Impact`): the field its text sets. */
+  field?: string;
   lines: MarkdownLine[];
 }
 
@@ -80,9 +82,10 @@ function splitSections(lines: readonly MarkdownLine[], doc: ImportedPostmortem):
       continue;
     }
     const titled = WHYS_WITH_TITLE.exec(text);
-    const kind = titled ? 'whys' : sectionOfHeading(text);
+    const field = headerFieldOf(text) ?? incidentFieldOf(text);
+    const kind = titled ? 'whys' : sectionOfHeading(text) ?? (field ? 'details' : undefined);
     if (kind) {
-      sections.push({ kind, heading, level: heading.level, title: titled?.[1], lines: [] });
+      sections.push({ kind, heading, level: heading.level, title: titled?.[1], field: kind === 'details' ? field : undefined, lines: [] });
       continue;
     }
     // A category heading (`### What went well`) belongs to its section, or opens it.
@@ -167,7 +170,7 @@ class Importer {
       case 'summary':
         return this.each(section, (line) => this.summaryLine(line));
       case 'details':
-        return this.each(section, (line) => this.detailsLine(line));
+        return this.each(section, (line) => this.detailsLine(line) || this.fieldHeadingLine(section, line));
       case 'timeline':
         return this.timeline(section);
       case 'whys':
@@ -212,7 +215,11 @@ class Importer {
     if (existing) return existing[1] === value;
     let written = value;
     if (key === 'date') written = leadingDate(value)?.date ?? value;
-    if (key === 'status') written = value.toLowerCase();
+    // A document status is one word (`final`, or a typo `check` reports); prose stays in notes.
+    if (key === 'status') {
+      if (!/^[a-z-]+$/i.test(value)) return false;
+      written = value.toLowerCase();
+    }
     this.doc.header.push([key, written]);
     return true;
   }
@@ -222,6 +229,8 @@ class Importer {
     let written = value;
     if (TIMESTAMP_FIELDS.has(key)) {
       const time = leadingTime(value, { defaultZone: zoneOfHeader(label) });
+      // Prose under a "Resolution" heading says how, not when: it stays in notes.
+      if (!time && !leadingDate(value)) return false;
       if (time) written = [time.stamp, time.rest].filter(Boolean).join(' ');
     }
     if (key === 'type') written = /^near[ -]?miss$/i.test(value) ? 'near-miss' : value.toLowerCase();
@@ -270,6 +279,20 @@ class Importer {
   private detailsLine(line: MarkdownLine): boolean {
     if (line.kind === 'table') return this.factTable(line);
     return (line.kind === 'item' || line.kind === 'text') && this.factLine(line.text);
+  }
+
+  /** Under a heading that names a fact (`### Impact`), its first paragraph or list is the value. */
+  private fieldHeadingLine(section: Section, line: MarkdownLine): boolean {
+    if (!section.field || (line.kind !== 'text' && line.kind !== 'item')) return false;
+    const value = plainText(line.text);
+    const heading = plainText(section.heading?.text ?? '');
+    const set = headerFieldOf(heading) ? this.setHeader(section.field, value) : this.setIncident(section.field, heading, value);
+    if (!set && section.field === 'authors' && line.kind === 'item') {
+      const authors = this.doc.header.find(([key]) => key === 'authors');
+      if (authors) authors[1] = `${authors[1]}, ${value}`;
+      return !!authors;
+    }
+    return set;
   }
 
   private summaryLine(line: MarkdownLine): boolean {
@@ -321,6 +344,12 @@ class Importer {
       const text = plainText(line.text);
       const said = ALL_TIMES_IN.exec(text);
       if (said) defaultZone = said[1];
+      // `2026-09-16 (all times UTC)`: the date of the times below; the line itself stays in notes.
+      const day = leadingDate(text);
+      if (day && !leadingTime(text)) {
+        pendingDate = day.date;
+        return false;
+      }
       const time = leadingTime(text, { defaultZone, date: pendingDate });
       if (time && (line.kind === 'text' || line.depth === 0)) {
         last = add(time.stamp, time.rest);

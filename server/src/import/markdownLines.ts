@@ -1,3 +1,5 @@
+import { sectionOfHeading } from './templateWords';
+
 /**
  * Markdown read the way the importer needs it: line by line, each line classified, with its
  * 0-based line number and its raw text kept so that anything the importer cannot place is
@@ -25,6 +27,7 @@ const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
 const LIST_ITEM = /^([ \t]*)(?:([-*+•])|(\d{1,3})[.)])(?:[ \t]+(.*))?$/;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const STARTS_ENTRY = /^(?:\*\*|__)?[^:*_|]{1,60}?(?:\*\*|__)?\s*:(?:\s|\*|$)|^(?:\*\*|__)?(?:~|≈|about |around )?(?:\d{1,2}:\d{2}|\d{4}[-/.]\d{1,2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)/i;
 const TABLE_SEPARATOR = /^[ \t]*\|?[ \t]*:?-{1,}:?[ \t]*(\|[ \t]*:?-{1,}:?[ \t]*)*\|?[ \t]*$/;
 
 /** Splits a table row into its cells; `\|` stays inside a cell. */
@@ -126,6 +129,15 @@ export function readMarkdownLines(source: string): MarkdownLine[] {
       continue;
     }
     const text = raw.trim().replace(/^>[ \t]?/, '').trim();
+    // A line that goes on from the one above (no blank between; indented under a list item)
+    // belongs to the same paragraph or item, unless it starts an entry of its own: `Label:
+    // value`, a time or a date, or the name of a section (the template pasted without its marks).
+    const continues = previous?.kind === 'text' || (previous?.kind === 'item' && /^[ \t]/.test(raw));
+    if (continues && !STARTS_ENTRY.test(text) && !sectionOfHeading(text)) {
+      previous.raw += `\n${raw}`;
+      previous.text += ` ${text}`;
+      continue;
+    }
     out.push({ kind: 'text', line: i, raw, text });
   }
   return out;

@@ -66,9 +66,9 @@ export function lessonCategoryOf(label: string): string | undefined {
 /** Incident fields by the labels people give them; the first pattern that matches wins. */
 const INCIDENT_FIELDS: readonly [RegExp, string][] = [
   [/^(?:incident )?type$|^kind$/, 'type'],
-  [/^detected by$|^who detected|^reported by$|^detection (?:source|method)$|^how (?:was it )?detected$/, 'detected by'],
+  [/^detected by$|^who detected|^reported by$|^detection(?: source| method)?$|^how (?:was it )?detected$/, 'detected by'],
   [/^(?:date and )?time (?:incident )?(?:started|began)|^(?:incident )?(?:start(?:ed)?|began|beginning)(?: time| at| date)?$|^start time$/, 'started'],
-  [/^(?:date and )?time (?:incident )?(?:detected)|^(?:first )?detect(?:ed|ion)(?: time| at)?$|^time detected$/, 'detected'],
+  [/^(?:date and )?time (?:incident )?(?:detected)|^(?:first )?detected(?: time| at)?$|^detection (?:time|at)$|^time detected$/, 'detected'],
   [/^(?:date and )?time (?:response began|responded)|^respon(?:ded|se(?: began| start(?:ed)?)?)(?: time| at)?$/, 'responded'],
   [/^(?:date and )?time (?:incident )?mitigated|^mitigat(?:ed|ion)(?: time| at)?$/, 'mitigated'],
   [/^(?:date and )?time (?:incident )?(?:resolved|ended)|^(?:incident )?(?:resolved|resolution|ended|end)(?: time| at| date)?$|^end time$/, 'resolved'],
