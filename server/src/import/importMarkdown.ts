@@ -4,6 +4,8 @@ import type { Entry, ImportedAction, ImportedPostmortem, WhysChain } from './imp
 import { leadingDate, leadingTime } from './importTimes';
 import { cellLines, plainText, readMarkdownLines } from './markdownLines';
 import type { MarkdownLine, TableRow } from './markdownLines';
+import { labelAndValue, splitSections } from './markdownSections';
+import type { Section } from './markdownSections';
 import {
   actionColumnOf, actionStatusOf, factorCategoryOf, headerFieldOf, incidentFieldOf, lessonCategoryOf, normaliseLabel,
   sectionOfHeading, timelineColumnOf, zoneOfHeader,
@@ -32,76 +34,9 @@ export interface ImportOptions {
   fallbackTitle?: string;
 }
 
-interface Section {
-  kind: SectionKind | 'preamble' | 'unknown';
-  heading?: MarkdownLine & { kind: 'heading' };
-  level: number;
-  /** For a `whys` heading that names its chain (`Five whys: backups`). */
-  title?: string;
-  /** For a heading that names one fact (`### Authors`, `### Impact`): the field its text sets. */
-  field?: string;
-  lines: MarkdownLine[];
-}
-
-const WHYS_WITH_TITLE = /^(?:\d+[.)]\s*)?(?:(?:5|five) whys|root cause analysis|whys)\s*(?:[:—–]|\s-)\s*(.+)$/i;
-const FIELD_LINE = /^\s*(?:\*\*|__)?([^:*_|]{1,60}?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?(?:\s+|$)(.*)$/;
 /** `All times are in UTC.`: the zone of every time that names none. */
 const ALL_TIMES_IN = /\b[Aa]ll times(?: are| shown)?(?: in)?\s+([A-Z]{1,5})\b/;
 const TIMESTAMP_FIELDS = new Set(['started', 'detected', 'responded', 'mitigated', 'resolved']);
-
-/** `**Owner:** @ops` → `['Owner', '@ops']`. */
-function labelAndValue(text: string): [string, string] | undefined {
-  const m = FIELD_LINE.exec(text);
-  if (!m || /^\s*\d{1,2}$/.test(m[1]) || /^https?$/i.test(m[1].trim())) return undefined;
-  return [m[1].trim(), plainText(m[2])];
-}
-
-function headingLine(line: MarkdownLine): (MarkdownLine & { kind: 'heading' }) | undefined {
-  if (line.kind === 'heading') return line;
-  // The template as often pasted: its headings lost their marks but kept their numbers
-  // (`1. Incident Summary`). A whole line that names a section is a heading.
-  if ((line.kind === 'text' || (line.kind === 'item' && line.ordered && line.depth === 0)) && !line.text.includes(':')) {
-    const text = line.kind === 'item' ? `${line.number}. ${line.text}` : line.text;
-    if (sectionOfHeading(plainText(text))) return { kind: 'heading', line: line.line, raw: line.raw, level: 2, text: plainText(text) };
-  }
-  return undefined;
-}
-
-function splitSections(lines: readonly MarkdownLine[], doc: ImportedPostmortem): Section[] {
-  const sections: Section[] = [{ kind: 'preamble', level: 0, lines: [] }];
-  for (const line of lines) {
-    const current = sections[sections.length - 1];
-    const heading = headingLine(line);
-    if (!heading) {
-      current.lines.push(line);
-      continue;
-    }
-    const text = plainText(heading.text);
-    if (heading.level === 1 && doc.title === undefined && !sectionOfHeading(text)) {
-      doc.title = text.replace(/^(?:incident )?(?:post-?mortem|incident report|incident review|retrospective)\s*(?:[:—–]|\s-)\s*/i, '');
-      continue;
-    }
-    const titled = WHYS_WITH_TITLE.exec(text);
-    const field = headerFieldOf(text) ?? incidentFieldOf(text);
-    const kind = titled ? 'whys' : sectionOfHeading(text) ?? (field ? 'details' : undefined);
-    if (kind) {
-      sections.push({ kind, heading, level: heading.level, title: titled?.[1], field: kind === 'details' ? field : undefined, lines: [] });
-      continue;
-    }
-    // A category heading (`### What went well`) belongs to its section, or opens it.
-    const category = lessonCategoryOf(text) ? 'lessons' : factorCategoryOf(text) ? 'factors' : undefined;
-    if (category && current.kind !== category) {
-      sections.push({ kind: category, heading, level: heading.level, lines: [heading] });
-      continue;
-    }
-    if (category || (current.kind !== 'preamble' && current.kind !== 'unknown' && heading.level > current.level)) {
-      current.lines.push(heading);
-      continue;
-    }
-    sections.push({ kind: 'unknown', heading, level: heading.level, lines: [] });
-  }
-  return sections;
-}
 
 /** Collects what one section could not place, grouped by the heading it stood under. */
 class Unplaced {
