@@ -6,7 +6,7 @@
 // workbench URL naming the extension under development and the tests to run, as VS Code's own
 // web integration tests do. When the tests end, the extension host exits and the workbench calls
 // `window.codeAutomationExit(code)`, which this runner exposes to learn the result.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { format } from 'node:util';
@@ -58,6 +58,8 @@ async function main(): Promise<number> {
   ensureE2eTools();
   // An empty folder as the workspace, as under @vscode/test-electron: the suite uses untitled documents.
   const workspaceFolder = mkdtempSync(join(tmpdir(), 'pm-vscode-suite-'));
+  // The web suite checks that the browser build says it does not read this file.
+  if (web) writeFileSync(join(workspaceFolder, '.postmortemrc.json'), '{}\n');
   const server = await startCodeServer({
     workspaceFolder,
     label: 'vscode-suite',

@@ -71,7 +71,11 @@ describe('the web extension in a browser workbench', () => {
     check(activation && typeof activation.startMilliseconds === 'number', 'the browser entry was activated');
     // code-server serves extensions as vscode-remote://, where only the Blob URL fallback works.
     check(activation.workerSource === 'Blob URL', `the worker started from ${activation.workerSource}`);
-    console.log(`web extension start-up: ${JSON.stringify(activation)}`);
+    console.log(`web extension start-up: ${JSON.stringify({ workerSource: activation.workerSource, startMilliseconds: activation.startMilliseconds })}`);
+  });
+
+  it('says once what needs the desktop extension, because the workspace has a .postmortemrc.json', async () => {
+    check(await activation.toldWhatNeedsNode, 'no message about .postmortemrc.json in a workspace that has one');
   });
 
   it('reports diagnostics, and a quick fix removes one', async () => {

@@ -17,6 +17,8 @@ let client: LanguageClient | undefined;
 export interface BrowserActivation {
   workerSource: WorkerSource;
   startMilliseconds: number;
+  /** Settles once the workspace was searched: whether it told what needs the desktop extension. */
+  toldWhatNeedsNode: Promise<boolean>;
 }
 
 export const NODE_ONLY_MESSAGE = 'Postmortem in the browser: .postmortemrc.json files are not read here, so the postmortem.* settings decide the rules. '
@@ -30,15 +32,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Browse
   registerPreview(context);
   registerImportMarkdown(context);
   await client.start();
-  void tellWhatNeedsNode();
-  return { workerSource: created.source, startMilliseconds: Date.now() - started };
+  return { workerSource: created.source, startMilliseconds: Date.now() - started, toldWhatNeedsNode: tellWhatNeedsNode() };
 }
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
 }
 
-async function tellWhatNeedsNode(): Promise<void> {
+async function tellWhatNeedsNode(): Promise<boolean> {
   const configFiles = await vscode.workspace.findFiles('**/.postmortemrc.json', '**/node_modules/**', 1);
   if (configFiles.length) void vscode.window.showInformationMessage(NODE_ONLY_MESSAGE);
+  return configFiles.length > 0;
 }
