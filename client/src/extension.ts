@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import { registerImportMarkdown } from './importMarkdownCommand';
 import { createLanguageClient } from './languageClient';
 import { registerPreview } from './preview/registerPreview';
 import { registerWorkspaceViews, type WorkspaceViews } from './workspace/registerWorkspaceViews';
@@ -14,6 +15,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ work
   registerCommands(context, () => client!, () => previews.focused()?.uri);
   workspaceViews = registerWorkspaceViews(context, () => client!);
   workspaceViews.attach(client);
+  registerImportMarkdown(context);
   // Trust changes what the server may read (.postmortemrc.json), so it starts again with it.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => restart(context)));
   await client.start();

@@ -6,7 +6,7 @@
 // workbench URL naming the extension under development and the tests to run, as VS Code's own
 // web integration tests do. When the tests end, the extension host exits and the workbench calls
 // `window.codeAutomationExit(code)`, which this runner exposes to learn the result.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { format } from 'node:util';
@@ -17,7 +17,11 @@ import { ensureE2eTools } from './install';
 import { E2eSetupError, log } from './log';
 import { projectRoot } from './paths';
 
-const suiteEntry = join(projectRoot, 'dist', 'test', 'vscode', 'index.js');
+// `--web`: the web extension's suite (test/vscode-web/), in the web worker extension host. The
+// extension has both `main` and `browser`; the user setting below makes code-server run `browser`.
+const web = process.argv.includes('--web');
+const suiteEntry = join(projectRoot, 'dist', 'test', web ? 'web' : 'vscode', web ? 'index.cjs' : 'index.js');
+const webHostSettings = { 'remote.extensionKind': { 'postmortem-tools.postmortem-language-tools': ['web'] } };
 const suiteTimeoutMs = 10 * 60_000;
 
 /**
@@ -54,10 +58,13 @@ async function main(): Promise<number> {
   ensureE2eTools();
   // An empty folder as the workspace, as under @vscode/test-electron: the suite uses untitled documents.
   const workspaceFolder = mkdtempSync(join(tmpdir(), 'pm-vscode-suite-'));
+  // The web suite checks that the browser build says it does not read this file.
+  if (web) writeFileSync(join(workspaceFolder, '.postmortemrc.json'), '{}\n');
   const server = await startCodeServer({
     workspaceFolder,
     label: 'vscode-suite',
     extraArguments: ['--vscode-option', 'enable-smoke-test-driver'],
+    userSettings: web ? webHostSettings : undefined,
   });
   const chromium = await launchChromium().catch(async (error: unknown) => {
     await server.stop();

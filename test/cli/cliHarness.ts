@@ -27,12 +27,13 @@ export interface CliRun {
 }
 
 /** Runs the built command line; every run is also checked never to print a stack trace. */
-export function runCli(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeout?: number }): CliRun {
+export function runCli(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeout?: number; input?: string }): CliRun {
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
   for (const name of ['NO_COLOR', 'FORCE_COLOR']) if (!options.env || !(name in options.env)) delete env[name];
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd: options.cwd,
     env,
+    input: options.input,
     encoding: 'utf8',
     timeout: options.timeout ?? 60_000,
     maxBuffer: 512 * 1024 * 1024,

@@ -1,7 +1,7 @@
 import { parseOptions, todayOption } from './commands/options';
 import { UsageError } from './usageError';
 
-export const OUTPUT_FORMATS = ['text', 'json', 'sarif'] as const;
+export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'codequality'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface CheckArguments {
@@ -64,7 +64,8 @@ Checks .postmortem files. Each PATH is a file or a folder; folders are searched 
 they stay inside the folder). Without a PATH the current folder is checked.
 
 Options:
-  --format text|json|sarif  output format (default: text)
+  --format text|json|sarif|codequality
+                            output format (default: text; codequality is GitLab's report)
   --today YYYY-MM-DD        the date overdue checks count from (overrides the configuration)
   --config FILE             use this configuration file instead of the nearest .postmortemrc.json
   --max-warnings N          fail when there are more than N warnings

@@ -14,7 +14,7 @@ export interface CommandEntry {
 /** Every subcommand of `postmortem`; adding one means one entry here and its file in commands/. */
 export const COMMANDS: Record<string, CommandEntry> = {
   check: {
-    synopsis: 'check [--format text|json|sarif] [--today YYYY-MM-DD] [--config FILE] [--max-warnings N] [--fix] [PATH...]',
+    synopsis: 'check [--format text|json|sarif|codequality] [--today YYYY-MM-DD] [--config FILE] [--max-warnings N] [--fix] [PATH...]',
     summary: 'check .postmortem files and folders',
     load: () => import('./commands/check'),
   },
@@ -32,6 +32,11 @@ export const COMMANDS: Record<string, CommandEntry> = {
     synopsis: 'new [--title TITLE] [-o FILE]',
     summary: 'start a postmortem from the template',
     load: () => import('./commands/new'),
+  },
+  import: {
+    synopsis: 'import FILE.md [-o OUT.postmortem]',
+    summary: 'turn a Markdown postmortem into a .postmortem file',
+    load: () => import('./commands/import'),
   },
   actions: {
     synopsis: 'actions PATH...',

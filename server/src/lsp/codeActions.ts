@@ -27,6 +27,13 @@ export interface ClientCommands {
   completeAt?: string;
 }
 
+/** The client commands named in `initializationOptions.clientCommands`, those that are strings. */
+export function readClientCommands(value: unknown): ClientCommands {
+  const given = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const name = (key: keyof ClientCommands) => (typeof given[key] === 'string' ? { [key]: given[key] as string } : {});
+  return { ...name('showRuleDocumentation'), ...name('completeAt') };
+}
+
 export interface CodeActionEnvironment {
   /** The edit that turns a rule off in `.postmortemrc.json`, if that can be offered. */
   disableRuleEdit(uri: string, code: string): WorkspaceEdit | undefined;

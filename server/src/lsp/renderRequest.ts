@@ -25,3 +25,15 @@ export function renderDocument(documents: DocumentAnalyses, params: RenderParams
   const text = params.format === 'markdown' ? toMarkdown(analysis) : render(analysis, { standalone: params.format === 'html' });
   return { kind: 'rendered', version, text };
 }
+
+/** The `postmortem/render` handler: a failure is logged and answered as unavailable, never thrown at the client. */
+export function renderRequestHandler(documents: DocumentAnalyses, logError: (message: string) => void): (params: RenderParams) => RenderResult {
+  return (params) => {
+    try {
+      return renderDocument(documents, params);
+    } catch (error) {
+      logError(`render failed for ${params?.textDocument?.uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      return { kind: 'unavailable', message: 'The report could not be made; the Postmortem output has the details.' };
+    }
+  };
+}

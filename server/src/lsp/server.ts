@@ -3,7 +3,7 @@ import {
   CodeActionKind, CodeLensRefreshRequest, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ErrorCodes, MessageType, ProposedFeatures, ResponseError,
   ShowMessageNotification, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import { codeActions, FIX_ALL_KIND, type ClientCommands } from './codeActions';
+import { codeActions, FIX_ALL_KIND, readClientCommands, type ClientCommands } from './codeActions';
 import { codeLenses } from './codeLenses';
 import { APPLY_ALL_FIXES_COMMAND, applyAllFixesEdit } from './commands';
 import { completion, COMPLETION_TRIGGERS } from './completion';
@@ -21,8 +21,8 @@ import { hover } from './hover';
 import { inlayHints } from './inlayHints';
 import { documentRequest } from './requests';
 import { selectionRanges } from './selectionRanges';
-import { RENDER_REQUEST, type RenderParams } from './renderProtocol';
-import { renderDocument } from './renderRequest';
+import { RENDER_REQUEST } from './renderProtocol';
+import { renderRequestHandler } from './renderRequest';
 import { readSettings } from './settings';
 import { WorkspaceIndex } from './workspaceIndex';
 import { ACTION_ITEMS_REQUEST, INDEX_CHANGED_NOTIFICATION, INSIGHTS_REQUEST, WorkspaceInsights, type ActionItemsParams } from './workspaceInsights';
@@ -218,11 +218,6 @@ function knownHandles(): string[] {
   return [...new Set([...index.handles(), ...handles.inDocuments(documents.all())])];
 }
 
-function readClientCommands(value: unknown): ClientCommands {
-  const given = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
-  const name = (key: keyof ClientCommands) => (typeof given[key] === 'string' ? { [key]: given[key] as string } : {});
-  return { ...name('showRuleDocumentation'), ...name('completeAt') };
-}
 
 connection.onWorkspaceSymbol((params, token) => {
   try {
@@ -234,14 +229,7 @@ connection.onWorkspaceSymbol((params, token) => {
   }
 });
 
-connection.onRequest(RENDER_REQUEST, (params: RenderParams) => {
-  try {
-    return renderDocument(documents, params);
-  } catch (error) {
-    logError(`render failed for ${params?.textDocument?.uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-    return { kind: 'unavailable', message: 'The report could not be made; the Postmortem output has the details.' };
-  }
-});
+connection.onRequest(RENDER_REQUEST, renderRequestHandler(documents, logError));
 
 connection.onExecuteCommand(async (params) => {
   if (params.command !== APPLY_ALL_FIXES_COMMAND) return false;

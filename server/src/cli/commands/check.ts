@@ -4,6 +4,7 @@ import { checkFile } from '../checkFile';
 import { ConfigResolver } from '../configs';
 import { discoverFiles } from '../discovery';
 import { displayPath } from '../displayPath';
+import { formatCodeQuality } from '../formats/codequality';
 import { formatJson } from '../formats/json';
 import { formatSarif } from '../formats/sarif';
 import { formatText } from '../formats/text';
@@ -68,6 +69,7 @@ export async function run(args: string[]): Promise<number> {
   const summary = summarize(reports);
   if (options.format === 'json') await writeOut(formatJson(reports, summary));
   else if (options.format === 'sarif') await writeOut(formatSarif(reports, rules));
+  else if (options.format === 'codequality') await writeOut(formatCodeQuality(reports));
   else await writeOut(formatText(reports, summary, useColour(process.stdout)));
 
   if (options.fix) printError(`fixed ${plural(fixesApplied, 'problem')} in ${plural(filesFixed, 'file')}`);
