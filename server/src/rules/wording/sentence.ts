@@ -71,7 +71,7 @@ const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean));
 /** Where one sentence ends and the next starts. */
 const SENTENCE_END = set('. ! ? ; :');
 /** Words that start a clause with a subject of its own: an act after them is not the earlier agent's. */
-const CLAUSE_BREAK = set('because since so but although though whereas until unless while - – —');
+const CLAUSE_BREAK = set('because since so but although though whereas until unless while which - – —');
 
 /** Role nouns that stand for a person (or, plural, for people). */
 const ROLE_SINGULAR = set(
@@ -276,6 +276,8 @@ export class SentenceReader {
   private agentAt(text: string, tokens: Token[], i: number, from: number, to: number): Agent | undefined {
     const t = tokens[i];
     const previous = i > from ? tokens[i - 1].lower : undefined;
+    // Inside a noun phrase already tried from its start ("paged the database team"): no new agent.
+    if (previous !== undefined && (DETERMINER.has(previous) || tokens[i - 1].possessive) && previous !== 'one') return undefined;
     const passive = previous === 'by';
     const subjectLike = passive || previous === undefined || !OBJECT_MARKER.has(previous) && !/(?:ed|ing)$/.test(previous);
     // An object is no agent ("paged the engineer"), unless it owns the act ("the result of the signaller's lapse").
