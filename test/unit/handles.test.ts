@@ -25,6 +25,14 @@ describe('@org/team handles', () => {
     const team = buildLedger(sources, '2025-03-01', { owner: 'github/infrastructure' });
     assert.deepEqual(team.owners.map((g) => g.owner), ['@github/infrastructure']);
   });
+
+  it('names the whole team handle when the wording rules make it the cause (PM042)', () => {
+    const text = 'postmortem: t\nsummary:\n  @github/infrastructure accidentally deleted the backups.\n';
+    const pm042 = analyze(text).diagnostics.filter((d) => d.code === 'PM042');
+    assert.equal(pm042.length, 1);
+    assert.match(pm042[0].message, /@github\/infrastructure/);
+    assert.equal(pm042[0].range.start.character, 2);
+  });
 });
 
 describe('severity scale and open action items', () => {

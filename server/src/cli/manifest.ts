@@ -1,31 +1,12 @@
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import packageJson from '../../../package.json';
+import { manifest, repositoryFileUrl, repositoryWebUrl } from '../project/manifest';
 
-interface Manifest {
-  version: string;
-  homepage?: string;
-  repository?: string | { url?: string };
-}
-
-const manifest = packageJson as Manifest;
-
-export const CLI_NAME = 'postmortem';
-export const VERSION = manifest.version;
+export { CLI_NAME, VERSION } from '../project/manifest';
 
 /** The installed package's folder: the bundle lives in its `dist/`. */
 export function installRoot(): string {
   return typeof __dirname === 'string' ? dirname(__dirname) : process.cwd();
-}
-
-/** The browsable home of the project's sources, when package.json names one. */
-function repositoryWebUrl(): string | undefined {
-  const raw = typeof manifest.repository === 'string' ? manifest.repository : manifest.repository?.url;
-  if (!raw) return undefined;
-  const shorthand = /^(?:github:)?([\w.-]+\/[\w.-]+)$/.exec(raw);
-  if (shorthand) return `https://github.com/${shorthand[1]}`;
-  const web = raw.replace(/^git\+/, '').replace(/^git:\/\//, 'https://').replace(/\.git$/, '');
-  return /^https?:\/\//.test(web) ? web : undefined;
 }
 
 /**
@@ -33,9 +14,7 @@ function repositoryWebUrl(): string | undefined {
  * web view when package.json names a repository, else in the installed package itself.
  */
 export function projectFileUri(relativePath: string, root = installRoot()): string {
-  const web = repositoryWebUrl();
-  if (web) return `${web}/blob/HEAD/${relativePath}`;
-  return pathToFileURL(join(root, relativePath)).href;
+  return repositoryFileUrl(relativePath) ?? pathToFileURL(join(root, relativePath)).href;
 }
 
 /** Where the project says it lives: its homepage, its repository, or the installed package. */

@@ -1,9 +1,8 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { PostmortemDiagnostic, Severity } from '../analysis/types';
-import { projectFileUri } from '../cli/manifest';
+import { repositoryFileUrl } from '../project/manifest';
 import type { AnalyzedDocument } from './documents';
-
 
 const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -13,8 +12,13 @@ const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 /** The rule's page, on the site package.json's `repository` names (the one place it is set). */
-export function ruleDocumentationUrl(code: string): string {
-  return projectFileUri(`docs/rules/${code}.md`);
+export function ruleDocumentationUrl(code: string): string | undefined {
+  return repositoryFileUrl(`docs/rules/${code}.md`);
+}
+
+function codeDescription(code: string): Pick<Diagnostic, 'codeDescription'> {
+  const href = ruleDocumentationUrl(code);
+  return href ? { codeDescription: { href } } : {};
 }
 
 /** One analysis diagnostic in LSP form; its fix stays in `data` for clients that pass it back. */
@@ -23,7 +27,7 @@ export function toLspDiagnostic(diagnostic: PostmortemDiagnostic, uri: string): 
     range: diagnostic.range,
     severity: LSP_SEVERITY[diagnostic.severity],
     code: diagnostic.code,
-    codeDescription: { href: ruleDocumentationUrl(diagnostic.code) },
+    ...codeDescription(diagnostic.code),
     source: diagnostic.source,
     message: diagnostic.message,
     ...(diagnostic.relatedInformation?.length

@@ -2,11 +2,12 @@
  * Patterns for people: `@handles`, configured names, roles and pronouns, and the failure verbs
  * and agent phrases that make a person the cause (PM042, PM023).
  */
+import { HANDLE_SOURCE } from '../../language/handles';
 import { ADVERB, type AnchoredEntry } from './phrases';
 import { escapeRegExp } from './patterns';
 
-/** `@alice`, `@db-team`; not the `@` of an e-mail address. */
-export const HANDLE = '(?<![\\w.@])@[a-z0-9](?:[\\w.-]*[a-z0-9_])?';
+/** `@alice`, `@db-team`, `@org/team` whole; not the `@` of an e-mail address. */
+export const HANDLE = HANDLE_SOURCE;
 
 const DETERMINER = '(?:the|a|an|our|one|another|this|that|their|your|his|her)';
 const ROLE_MODIFIER =

@@ -44,7 +44,7 @@ interface Token {
 }
 
 /** Words, handles, numbers, and the punctuation that ends a sentence or a clause. */
-const TOKEN = /(?<![\w.@])@[\w.-]*\w|[A-Za-z](?:[\w'’-]*[A-Za-z0-9])?|\d[\w.,:%/-]*|[;:!?,()]|\.(?=\s|$)|[-–—](?=\s)/g;
+const TOKEN = /(?<![\w.@])@[\w.-]*\w(?:\/[\w.-]*\w)?|[A-Za-z](?:[\w'’-]*[A-Za-z0-9])?|\d[\w.,:%/-]*|[;:!?,()]|\.(?=\s|$)|[-–—](?=\s)/g;
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
