@@ -15,7 +15,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ work
   registerCommands(context, () => client!, () => previews.focused()?.uri);
   workspaceViews = registerWorkspaceViews(context, () => client!);
   workspaceViews.attach(client);
-  registerImportMarkdown(context);
+  registerImportMarkdown(context, () => client);
   // Trust changes what the server may read (.postmortemrc.json), so it starts again with it.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => restart(context)));
   await client.start();

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { importMarkdown, NotAPostmortemError } from '../../server/src/import/importMarkdown';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { IMPORT_REQUEST, type ImportParams, type ImportResponse } from '../../server/src/lsp/importProtocol';
 import { LANGUAGE_ID } from './languageClient';
 
 export const IMPORT_MARKDOWN_COMMAND = 'postmortem.importMarkdown';
@@ -27,19 +28,22 @@ function titleOf(uri: vscode.Uri): string {
  * "Postmortem: Import from Markdown…": the result opens beside the source as an unsaved
  * document, so the author reviews it (its diagnostics show at once) before choosing where to save.
  */
-export function registerImportMarkdown(context: vscode.ExtensionContext): void {
+export function registerImportMarkdown(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
   context.subscriptions.push(vscode.commands.registerCommand(IMPORT_MARKDOWN_COMMAND, async (uri?: vscode.Uri) => {
     const source = await markdownSource(uri instanceof vscode.Uri ? uri : undefined);
     if (!source) return undefined;
-    let content: string;
-    try {
-      content = importMarkdown(source.text, { fallbackTitle: titleOf(source.uri) }).text;
-    } catch (error) {
-      if (!(error instanceof NotAPostmortemError)) throw error;
-      void vscode.window.showErrorMessage(`Postmortem: ${titleOf(source.uri)} was not imported: ${error.message}.`);
+    const server = client();
+    if (!server?.isRunning()) {
+      void vscode.window.showErrorMessage('Postmortem: the language server is not running, so nothing can be imported; see the Postmortem output.');
       return undefined;
     }
-    const document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content });
+    const params: ImportParams = { markdown: source.text, fallbackTitle: titleOf(source.uri) };
+    const result = await server.sendRequest<ImportResponse>(IMPORT_REQUEST, params);
+    if (result.kind === 'refused') {
+      void vscode.window.showErrorMessage(`Postmortem: ${titleOf(source.uri)} was not imported: ${result.message}.`);
+      return undefined;
+    }
+    const document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: result.text });
     await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside });
     return document.uri.toString();
   }));

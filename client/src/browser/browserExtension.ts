@@ -31,7 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Browse
   // The browser client has the same API as the Node one; only its transport differs.
   const previews = registerPreview(context, () => client as never);
   registerCommands(context, () => client as never, () => previews.focused()?.uri);
-  registerImportMarkdown(context);
+  registerImportMarkdown(context, () => client as never);
   await client.start();
   return { workerSource: created.source, startMilliseconds: Date.now() - started, toldWhatNeedsNode: tellWhatNeedsNode() };
 }

@@ -21,6 +21,8 @@ import { hover } from './hover';
 import { inlayHints } from './inlayHints';
 import { documentRequest } from './requests';
 import { selectionRanges } from './selectionRanges';
+import { IMPORT_REQUEST } from './importProtocol';
+import { importRequest } from './importRequest';
 import { RENDER_REQUEST } from './renderProtocol';
 import { renderRequestHandler } from './renderRequest';
 import { readSettings } from './settings';
@@ -230,6 +232,7 @@ connection.onWorkspaceSymbol((params, token) => {
 });
 
 connection.onRequest(RENDER_REQUEST, renderRequestHandler(documents, logError));
+connection.onRequest(IMPORT_REQUEST, importRequest);
 
 connection.onExecuteCommand(async (params) => {
   if (params.command !== APPLY_ALL_FIXES_COMMAND) return false;

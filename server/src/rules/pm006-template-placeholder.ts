@@ -4,6 +4,8 @@ import { forEachProsePart, type ProseKind } from '../analysis/prose';
 import { PLACEHOLDER_HANDLES, PLACEHOLDER_TIME, PROSE_PLACEHOLDERS } from '../template/postmortemTemplate';
 import type { Range } from 'vscode-languageserver-types';
 import type { Rule, RuleContext } from './rule';
+import { CLOSED_STATUSES } from '../language/vocabulary';
+import { statusOf } from './actionItems';
 
 const normalize = (text: string) => text.trim().replace(/\s+/g, ' ').replace(/[.’']/g, '').toLowerCase();
 const PROSE = new Set(Object.values(PROSE_PLACEHOLDERS).map(normalize));
@@ -73,7 +75,10 @@ export const pm006: Rule = {
     for (const item of context.section('actions')?.items ?? []) {
       handles(item.fields.find((f) => f.key.name === 'owner'), `${item.id}'s owner`, report);
       const due = item.fields.find((f) => f.key.name === 'due');
-      if (due?.value && written?.date && due.dateValue?.date && sameDay(due.dateValue.date, written.date)) {
+      // A finished item may well have been due the day the postmortem was written (a same-day fix).
+      const status = statusOf(item);
+      const open = !status || !CLOSED_STATUSES.includes(status);
+      if (open && due?.value && written?.date && due.dateValue?.date && sameDay(due.dateValue.date, written.date)) {
         report(due.value.range, `Set a real due date for ${item.id}: ${due.value.text.trim()} is the day this postmortem was written, the template's placeholder.`);
       }
     }

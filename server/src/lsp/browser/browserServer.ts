@@ -14,6 +14,8 @@ import { HandleCache } from '../handles';
 import { hover } from '../hover';
 import { inlayHints } from '../inlayHints';
 import { documentRequest } from '../requests';
+import { IMPORT_REQUEST } from '../importProtocol';
+import { importRequest } from '../importRequest';
 import { RENDER_REQUEST } from '../renderProtocol';
 import { renderRequestHandler } from '../renderRequest';
 import { selectionRanges } from '../selectionRanges';
@@ -115,6 +117,7 @@ connection.onCodeAction(documentRequest(documents, (document, params, token) => 
 }), [], logError));
 
 connection.onRequest(RENDER_REQUEST, renderRequestHandler(documents, logError));
+connection.onRequest(IMPORT_REQUEST, importRequest);
 
 connection.onExecuteCommand(async (params) => {
   if (params.command !== APPLY_ALL_FIXES_COMMAND) return false;
