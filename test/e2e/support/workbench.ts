@@ -132,21 +132,27 @@ export class Workbench {
 
   /** Go to Line/Column (Ctrl+G) and wait for the cursor to be there. */
   async goToLine(line: number, column = 1): Promise<void> {
+    await this.goTo(line, column);
+    await this.waitForCursor(line, column);
+  }
+
+  /** Go to Line (Ctrl+G) with `:line:column`. */
+  private async goTo(line: number, column: number): Promise<void> {
     await this.page.keyboard.press('Control+G');
     const input = this.quickInput.locator('input');
     await input.waitFor({ state: 'visible' });
     await input.fill(`:${line}:${column}`);
     await this.page.keyboard.press('Enter');
     await this.quickInput.waitFor({ state: 'hidden' });
-    await this.waitForCursor(line, column);
   }
 
-  /** Puts the cursor at the end of a line, as End does. */
+  /**
+   * Puts the cursor at the end of a line. Not with End: the language turns word wrap on, and End
+   * stops at the end of a wrapped line's first row. Go to Line clamps a column past the end.
+   */
   async goToEndOfLine(line: number): Promise<void> {
-    await this.goToLine(line, 1);
-    await this.page.keyboard.press('End');
-    const length = (await this.renderedLines()).get(line)?.length ?? 0;
-    await this.waitForCursor(line, length + 1);
+    await this.goTo(line, 100_000);
+    await this.waitForCursor(line);
   }
 
   async cursorPosition(): Promise<CursorPosition | undefined> {
