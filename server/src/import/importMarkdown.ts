@@ -460,6 +460,7 @@ class Importer {
   private actions(section: Section): void {
     const hasTable = section.lines.some((line) => line.kind === 'table' && line.header.some((h) => actionColumnOf(h) === 'title'));
     let item: ImportedAction | undefined;
+    let detailsOf: ImportedAction | undefined;
     // A checkbox says done or not; a `Status:` line under the item says more and wins.
     const checked = new Map<ImportedAction, string>();
     this.each(section, (line) => {
@@ -467,6 +468,21 @@ class Importer {
       // The export's count of overdue items is computed again by `check`.
       if (line.kind === 'text' && /^\*\*\d+ overdue\*\* as of \d{4}-\d{2}-\d{2}\.$/.test(line.text)) return true;
       if (line.kind === 'table') return this.actionTable(line);
+      // The export's details under its table: `- **A1**`, then `  - _Why:_ …` and the item's bullets.
+      if (hasTable && line.kind === 'item' && line.depth === 0) {
+        const id = /^\*\*([^*]+)\*\*$/.exec(line.text.trim());
+        const named = id && this.doc.actions.find((a) => a.id === plainText(id[1]));
+        detailsOf = named || undefined;
+        return !!named;
+      }
+      if (hasTable && line.kind === 'item' && line.depth > 0 && detailsOf) {
+        const field = /^_([A-Za-z ]+):_ (.*)$/.exec(line.text.trim());
+        const column = field ? actionColumnOf(field[1]) : undefined;
+        if (field && column && (column === 'why' || column === 'verify' || column === 'addresses')
+          && this.setActionField(detailsOf, column, plainText(field[2]))) return true;
+        detailsOf.bullets.push(plainText(line.text));
+        return true;
+      }
       // With a table of actions, lists beside it are the template's guidance or prose: kept in notes.
       if (hasTable || (line.kind !== 'item' && line.kind !== 'text')) return false;
       const pair = labelAndValue(line.text);
