@@ -195,7 +195,9 @@ class Importer {
     const headerIsRow = !!(incidentFieldOf(line.header[0]) || headerFieldOf(line.header[0]));
     const rows: TableRow[] = headerIsRow ? [{ line: line.line, raw: line.raw, cells: line.header }, ...line.rows] : line.rows;
     for (const row of rows) {
-      const [label = '', value = ''] = row.cells;
+      const [label = '', cell = ''] = row.cells;
+      // The export writes a field's bullets into its cell after ` • `; the incident's fields take one line.
+      const value = /(?:^|\s)• /.test(cell) ? cellLines(cell).map((part) => part.replace(/^•\s*/, '')).join('; ') : cell;
       if (!this.factLine(`${plainText(label)}: ${value}`)) this.unplaced.row(row, this.heading);
     }
     return true;
@@ -207,6 +209,9 @@ class Importer {
     if (line.kind === 'item' && /^\*\*Type:\*\* incident$/.test(line.text)) return true;
     if ((line.kind === 'item' || line.kind === 'text') && this.factLine(line.text)) return true;
     if (line.kind === 'heading') return false;
+    // The export's list of facts shows a repeated field too (`- **ID:** INC-2`): kept in notes, not the summary.
+    const fact = line.kind === 'item' && /^\*\*[^*]+:\*\* /.test(line.text) ? labelAndValue(line.text) : undefined;
+    if (fact && (headerFieldOf(fact[0]) || incidentFieldOf(fact[0]))) return false;
     this.summaryFromPreamble.push(line);
     return true;
   }
@@ -471,7 +476,9 @@ class Importer {
       // The export's details under its table: `- **A1**`, then `  - _Why:_ …` and the item's bullets.
       if (hasTable && line.kind === 'item' && line.depth === 0) {
         const id = /^\*\*([^*]+)\*\*$/.exec(line.text.trim());
-        const named = id && this.doc.actions.find((a) => a.id === plainText(id[1]));
+        // Details follow the table's order: a repeated ID names the next item that has it.
+        const from = detailsOf ? this.doc.actions.indexOf(detailsOf) + 1 : 0;
+        const named = id && this.doc.actions.find((a, i) => i >= from && a.id === plainText(id[1]));
         detailsOf = named || undefined;
         return !!named;
       }
