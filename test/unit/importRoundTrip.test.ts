@@ -36,6 +36,11 @@ const EXPECTED_DIFFERENCES: Record<string, { lost: string[]; added: string[]; wh
       + 'which the import keeps in `notes:` rather than writing back the errors; it shows an action item\'s first `owner:` only; '
       + 'the import writes "near miss" as near-miss',
   },
+  'unparsed-lines.postmortem': {
+    lost: ['PM001', 'PM001', 'PM001', 'PM004', 'PM004', 'PM004'], added: ['PM042'],
+    why: 'the export shows lines the parser could not place, an unknown key and an unknown section as marked text, which '
+      + 'the import keeps in `notes:`; there the wording rule reads the stray timeline line ("someone forgot") as prose',
+  },
   'timestamps.postmortem': {
     lost: ['PM010', 'PM010', 'PM010'], added: [],
     why: 'the export writes a time with no zone as UTC (its "Time (UTC)" column), with no written form to read back; '

@@ -64,6 +64,8 @@ class Importer {
   private readonly unplaced = new Unplaced(this.doc);
   private heading: string | undefined;
   private summaryFromPreamble: MarkdownLine[] = [];
+  /** Whether the last follow-up line read was a dated note, which the bullets below belong to. */
+  private followupOpen = false;
 
   run(source: string, options: ImportOptions): ImportResult {
     const sections = splitSections(readMarkdownLines(source), this.doc);
@@ -568,7 +570,14 @@ class Importer {
   private followupLine(line: MarkdownLine): boolean {
     if (line.kind !== 'item' && line.kind !== 'text') return false;
     const text = plainText(line.text);
+    // A bullet under a note (the export writes them as a nested list).
+    const last = this.doc.followup[this.doc.followup.length - 1];
+    if (line.kind === 'item' && line.depth > 0 && last && this.followupOpen) {
+      (last.bullets ??= []).push(text);
+      return true;
+    }
     const date = leadingDate(text);
+    this.followupOpen = !!date;
     if (!date) return false;
     this.doc.followup.push({ date: date.date, text: text.slice(date.length).replace(/^\s*(?:[-–—:|]\s*)?/, '') });
     return true;
