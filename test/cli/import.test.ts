@@ -18,9 +18,9 @@ describe('postmortem import', () => {
     const written = readFileSync(join(cwd, 'outage.postmortem'), 'utf8');
     assert.match(written, /^postmortem: Checkout outage after a connection pool change\n/);
     assert.match(run.stderr, /^outage\.postmortem:\d+:\d+ warning PM036 A1 was due on 2026-04-15/m);
-    assert.match(run.stderr, /^1 file checked: 0 errors, 2 warnings, 4 information, 0 hints$/m);
+    assert.match(run.stderr, /^1 file checked: 0 errors, 2 warnings, 6 information, 0 hints$/m);
     const check = runCli(['check', '--today', '2026-06-01', 'outage.postmortem'], { cwd });
-    assert.match(check.stdout, /^1 file checked: 0 errors, 2 warnings, 4 information, 0 hints$/m);
+    assert.match(check.stdout, /^1 file checked: 0 errors, 2 warnings, 6 information, 0 hints$/m);
   });
 
   it('writes to standard output without -o, reading standard input for -', () => {

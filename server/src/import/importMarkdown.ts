@@ -64,6 +64,8 @@ class Importer {
   private readonly unplaced = new Unplaced(this.doc);
   private heading: string | undefined;
   private summaryFromPreamble: MarkdownLine[] = [];
+  /** Whether the last follow-up line read was a dated note, which the bullets below belong to. */
+  private followupOpen = false;
 
   run(source: string, options: ImportOptions): ImportResult {
     const sections = splitSections(readMarkdownLines(source), this.doc);
@@ -195,7 +197,9 @@ class Importer {
     const headerIsRow = !!(incidentFieldOf(line.header[0]) || headerFieldOf(line.header[0]));
     const rows: TableRow[] = headerIsRow ? [{ line: line.line, raw: line.raw, cells: line.header }, ...line.rows] : line.rows;
     for (const row of rows) {
-      const [label = '', value = ''] = row.cells;
+      const [label = '', cell = ''] = row.cells;
+      // The export writes a field's bullets into its cell after ` • `; the incident's fields take one line.
+      const value = /(?:^|\s)• /.test(cell) ? cellLines(cell).map((part) => part.replace(/^•\s*/, '')).join('; ') : cell;
       if (!this.factLine(`${plainText(label)}: ${value}`)) this.unplaced.row(row, this.heading);
     }
     return true;
@@ -207,6 +211,9 @@ class Importer {
     if (line.kind === 'item' && /^\*\*Type:\*\* incident$/.test(line.text)) return true;
     if ((line.kind === 'item' || line.kind === 'text') && this.factLine(line.text)) return true;
     if (line.kind === 'heading') return false;
+    // The export's list of facts shows a repeated field too (`- **ID:** INC-2`): kept in notes, not the summary.
+    const fact = line.kind === 'item' && /^\*\*[^*]+:\*\* /.test(line.text) ? labelAndValue(line.text) : undefined;
+    if (fact && (headerFieldOf(fact[0]) || incidentFieldOf(fact[0]))) return false;
     this.summaryFromPreamble.push(line);
     return true;
   }
@@ -460,6 +467,7 @@ class Importer {
   private actions(section: Section): void {
     const hasTable = section.lines.some((line) => line.kind === 'table' && line.header.some((h) => actionColumnOf(h) === 'title'));
     let item: ImportedAction | undefined;
+    let detailsOf: ImportedAction | undefined;
     // A checkbox says done or not; a `Status:` line under the item says more and wins.
     const checked = new Map<ImportedAction, string>();
     this.each(section, (line) => {
@@ -467,6 +475,23 @@ class Importer {
       // The export's count of overdue items is computed again by `check`.
       if (line.kind === 'text' && /^\*\*\d+ overdue\*\* as of \d{4}-\d{2}-\d{2}\.$/.test(line.text)) return true;
       if (line.kind === 'table') return this.actionTable(line);
+      // The export's details under its table: `- **A1**`, then `  - _Why:_ …` and the item's bullets.
+      if (hasTable && line.kind === 'item' && line.depth === 0) {
+        const id = /^\*\*([^*]+)\*\*$/.exec(line.text.trim());
+        // Details follow the table's order: a repeated ID names the next item that has it.
+        const from = detailsOf ? this.doc.actions.indexOf(detailsOf) + 1 : 0;
+        const named = id && this.doc.actions.find((a, i) => i >= from && a.id === plainText(id[1]));
+        detailsOf = named || undefined;
+        return !!named;
+      }
+      if (hasTable && line.kind === 'item' && line.depth > 0 && detailsOf) {
+        const field = /^_([A-Za-z ]+):_ (.*)$/.exec(line.text.trim());
+        const column = field ? actionColumnOf(field[1]) : undefined;
+        if (field && column && (column === 'why' || column === 'verify' || column === 'addresses')
+          && this.setActionField(detailsOf, column, plainText(field[2]))) return true;
+        detailsOf.bullets.push(plainText(line.text));
+        return true;
+      }
       // With a table of actions, lists beside it are the template's guidance or prose: kept in notes.
       if (hasTable || (line.kind !== 'item' && line.kind !== 'text')) return false;
       const pair = labelAndValue(line.text);
@@ -545,7 +570,14 @@ class Importer {
   private followupLine(line: MarkdownLine): boolean {
     if (line.kind !== 'item' && line.kind !== 'text') return false;
     const text = plainText(line.text);
+    // A bullet under a note (the export writes them as a nested list).
+    const last = this.doc.followup[this.doc.followup.length - 1];
+    if (line.kind === 'item' && line.depth > 0 && last && this.followupOpen) {
+      (last.bullets ??= []).push(text);
+      return true;
+    }
     const date = leadingDate(text);
+    this.followupOpen = !!date;
     if (!date) return false;
     this.doc.followup.push({ date: date.date, text: text.slice(date.length).replace(/^\s*(?:[-–—:|]\s*)?/, '') });
     return true;

@@ -58,6 +58,13 @@ export interface LeadingTime {
  */
 export function leadingTime(text: string, options: { defaultZone?: string; date?: string } = {}): LeadingTime | undefined {
   let rest = text.trimStart();
+  // `export --format md` shows a time in UTC with the form the authors wrote after it:
+  // `12:45 (written 14:45 CEST)`. The written form is the document's; the UTC one is derived.
+  const written = /^((?:≈|~)\s*)?[^()]*?\s*\(written ([^()]+)\)\s*/.exec(rest);
+  if (written && leadingTime(written[2])) {
+    const marker = written[1] && !APPROXIMATE.test(written[2]) ? written[1] : '';
+    rest = `${marker}${written[2]} ${rest.slice(written[0].length)}`.trimEnd();
+  }
   let approximate = '';
   const approx = APPROXIMATE.exec(rest);
   if (approx) {

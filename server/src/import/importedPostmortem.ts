@@ -43,7 +43,7 @@ export interface ImportedPostmortem {
   factors: [string, string[]][];
   actions: ImportedAction[];
   lessons: [string, string[]][];
-  followup: { date: string; text: string }[];
+  followup: { date: string; text: string; bullets?: string[] }[];
   /** Text from a Notes section. */
   notes: string[];
   unplaced: UnplacedText[];
@@ -116,7 +116,9 @@ export function toPostmortemText(doc: ImportedPostmortem): string {
     ])]);
   }
   if (doc.lessons.length) blocks.push(['lessons:', ...categoryLines(doc.lessons)]);
-  if (doc.followup.length) blocks.push(['followup:', ...doc.followup.map((f) => `  ${f.date}  ${oneLine(f.text)}`.trimEnd())]);
+  if (doc.followup.length) {
+    blocks.push(['followup:', ...doc.followup.flatMap((f) => [`  ${f.date}  ${oneLine(f.text)}`.trimEnd(), ...bulletLines(f.bullets ?? [], '    ')])]);
+  }
   const notes: string[] = [...trimBlank(doc.notes)];
   for (const part of doc.unplaced) {
     if (notes.length) notes.push('');

@@ -166,7 +166,10 @@ export function unescapeMarkdown(text: string): string {
   return text.replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 }
 
-/** Splits a table cell at its `<br>` line breaks, each part as plain text. */
+/**
+ * Splits a table cell at its `<br>` line breaks, each part as plain text; ` • ` starts a bullet
+ * (`export --format md` writes the bullets under a row into its cell that way).
+ */
 export function cellLines(cell: string): string[] {
-  return cell.split(/<br\s*\/?>/i).map(plainText).filter(Boolean);
+  return cell.split(/<br\s*\/?>|(?= • )/i).map(plainText).filter(Boolean);
 }

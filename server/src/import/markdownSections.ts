@@ -55,11 +55,17 @@ export function splitSections(lines: readonly MarkdownLine[], doc: ImportedPostm
       doc.title = text.replace(/^(?:incident )?(?:post-?mortem|incident report|incident review|retrospective)\s*(?:[:—–]|\s-)\s*/i, '');
       continue;
     }
-    const titled = WHYS_WITH_TITLE.exec(text);
-    const field = headerFieldOf(text) ?? incidentFieldOf(text);
-    const kind = titled ? 'whys' : sectionOfHeading(text) ?? (field ? 'details' : undefined);
+    // `export --format md` numbers a repeated section's heading from the second on (`Five whys (2)`).
+    const numbered = /^(.+?) \((\d+)\)$/.exec(text);
+    const repeat = numbered && Number(numbered[2]) >= 2 && (WHYS_WITH_TITLE.test(numbered[1]) || sectionOfHeading(numbered[1])) ? numbered[1] : undefined;
+    const name = repeat ?? text;
+    const titled = WHYS_WITH_TITLE.exec(name);
+    const field = headerFieldOf(name) ?? incidentFieldOf(name);
+    const kind = titled ? 'whys' : sectionOfHeading(name) ?? (field ? 'details' : undefined);
     if (kind) {
-      sections.push({ kind, heading, level: heading.level, title: titled?.[1], field: kind === 'details' ? field : undefined, lines: [] });
+      // A repeated chain with no title stays without one: `check` asks for it (PM005), as for the source.
+      const title = titled?.[1] ?? (repeat && kind === 'whys' ? '' : undefined);
+      sections.push({ kind, heading, level: heading.level, title, field: kind === 'details' ? field : undefined, lines: [] });
       continue;
     }
     // A category heading (`### What went well`) belongs to its section, or opens it.
