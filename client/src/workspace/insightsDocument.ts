@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { escapeHtml } from '../../../server/src/render/escape';
-import { insightsStyles } from '../../../server/src/render/insightsHtml';
+import { insightsStyles } from '../../../server/src/render/insightsStyles';
 
 /**
  * The page of the "Postmortem: Open Insights" webview: the server's insights fragment, the
