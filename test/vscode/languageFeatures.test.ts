@@ -18,7 +18,7 @@ describe('language features in VS Code', () => {
   }
 
   it('completes severities (and nothing else), missing incident fields and a new action item with the next ID', async () => {
-    assert.deepEqual(await completionLabels('postmortem: T\nincident:\n  severity: |\n'), ['SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV5']);
+    assert.deepEqual(await completionLabels('postmortem: T\nincident:\n  severity: |\n'), ['SEV0', 'SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV5']);
     const fields = await completionLabels('postmortem: T\nincident:\n  started: 2025-02-14 14:30 UTC\n  |\n');
     assert.ok(fields.includes('resolved') && !fields.includes('started'), fields.join(', '));
     assert.deepEqual(await completionLabels('postmortem: T\nactions:\n  A1: First\n  A2: Second\n  |\n'), ['A3']);
