@@ -1,6 +1,6 @@
 import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Range } from 'vscode-languageserver';
 import { analyze } from '../analysis/analyze';
@@ -52,6 +52,8 @@ const STRUCTURE_ONLY: Partial<PostmortemConfig> = { rules: Object.fromEntries(ru
 export class WorkspaceIndex {
   private readonly files = new Map<string, IndexedPostmortem>();
   private generation = 0;
+  /** The folders indexed, each ending in the path separator. */
+  private roots: string[] = [];
 
   /** Files that could not be read, with the reason: reported by the insights, never skipped silently. */
   readonly unreadable = new Map<string, string>();
@@ -75,11 +77,14 @@ export class WorkspaceIndex {
   /** Replaces the index with the files found under `folders`. */
   async build(folders: string[], progress: IndexProgress): Promise<void> {
     const generation = ++this.generation;
+    this.roots = folders.map((folder) => (folder.endsWith(sep) ? folder : folder + sep));
+    // Cleared before the walk, not after it: a file created while the walk runs arrives as a
+    // file event, and clearing later would drop it for good (the walk did not see it).
+    this.files.clear();
+    this.unreadable.clear();
     const paths: string[] = [];
     for (const folder of folders) await this.collect(folder, paths);
     progress.begin(paths.length);
-    this.files.clear();
-    this.unreadable.clear();
     for (let i = 0; i < paths.length; i++) {
       if (generation !== this.generation) return;
       await this.update(paths[i]);
@@ -89,6 +94,11 @@ export class WorkspaceIndex {
     progress.done();
     this.ready = true;
     this.changed();
+  }
+
+  /** Whether `path` lies in one of the indexed folders. */
+  contains(path: string): boolean {
+    return this.roots.some((root) => path.startsWith(root));
   }
 
   /** Indexes one file again (created or changed on disk). */

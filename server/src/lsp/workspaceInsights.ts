@@ -79,8 +79,11 @@ export class WorkspaceInsights {
 
   constructor(private readonly index: WorkspaceIndex) {}
 
+  /** An open document counts with the workspace only if its file lies in a workspace folder. */
   documentAnalysed(document: AnalyzedDocument): void {
-    this.open.set(document.uri, digestOf(fsPathOf(document.uri) ?? document.uri, document.analysis));
+    const path = fsPathOf(document.uri);
+    if (path && this.index.contains(path)) this.open.set(document.uri, digestOf(path, document.analysis));
+    else this.open.delete(document.uri);
   }
 
   documentClosed(uri: string): void {

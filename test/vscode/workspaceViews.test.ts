@@ -59,10 +59,6 @@ async function until(views: WorkspaceViews, what: string, check: () => boolean, 
   }
 }
 
-// This file's name makes it run first. Run after firstHour.test.ts in the same extension host,
-// its first wait for the view timed out in code-server (2026-11-29); alone, and after every
-// other suite, it passes. That interaction is not yet explained: the view may stop refreshing
-// after what the first-hour suite does, which a user could meet too.
 describe('action items view, status bar, insights and the services lens in VS Code', () => {
   let views: WorkspaceViews;
   let folder: vscode.Uri;
