@@ -8,11 +8,70 @@ import { CLOSED_STATUSES } from '../language/vocabulary';
 import { statusOf } from './actionItems';
 
 const normalize = (text: string) => text.trim().replace(/\s+/g, ' ').replace(/[.’']/g, '').toLowerCase();
-const PROSE = new Set(Object.values(PROSE_PLACEHOLDERS).map(normalize));
-/** Placeholder prose starts with one of these words: most text is passed over without normalizing it. */
-const FIRST_WORDS = new Set([...PROSE].map((p) => p.split(' ')[0]));
-const firstWord = (text: string) => /^\s*([^\s]+)/.exec(text)?.[1].toLowerCase() ?? '';
-const isPlaceholderProse = (text: string) => FIRST_WORDS.has(firstWord(text).replace(/[.’']/g, '')) && PROSE.has(normalize(text));
+/** The placeholders normalized, by their first character: most prose is dismissed on one comparison. */
+const PROSE_BY_FIRST = new Map<number, string[]>();
+const NONE: string[] = [];
+for (const placeholder of Object.values(PROSE_PLACEHOLDERS).map(normalize)) {
+  const first = placeholder.charCodeAt(0);
+  PROSE_BY_FIRST.set(first, [...(PROSE_BY_FIRST.get(first) ?? []), placeholder]);
+}
+
+/**
+ * Whether `text` normalizes to a placeholder. This runs on every piece of prose, so it walks the
+ * text instead of normalizing a copy (the copies were a third of a large document's garbage).
+ */
+function isPlaceholderProse(text: string): boolean {
+  let start = 0;
+  while (start < text.length && isWhitespace(text.charCodeAt(start))) start++;
+  while (start < text.length && isDropped(text.charCodeAt(start))) start++;
+  if (start < text.length && isWhitespace(text.charCodeAt(start))) return false;
+  for (const placeholder of PROSE_BY_FIRST.get(asciiLower(text.charCodeAt(start))) ?? NONE) {
+    if (equalsNormalized(text, placeholder)) return true;
+  }
+  return false;
+}
+
+/**
+ * `normalize(text) === wanted` for an ASCII `wanted`, without building the normalized text: a
+ * run of whitespace reads as one space (none at either end), `.`, `’` and `'` are dropped after
+ * that, letters compare without case.
+ */
+function equalsNormalized(text: string, wanted: string): boolean {
+  let matched = 0;
+  let seenText = false;
+  let pendingSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isWhitespace(code)) {
+      pendingSpace = seenText;
+      continue;
+    }
+    seenText = true;
+    if (pendingSpace) {
+      if (wanted.charCodeAt(matched++) !== 32) return false;
+      pendingSpace = false;
+    }
+    if (isDropped(code)) continue;
+    if (asciiLower(code) !== wanted.charCodeAt(matched++)) return false;
+  }
+  return matched === wanted.length;
+}
+
+/** The characters `\s` matches. */
+function isWhitespace(code: number): boolean {
+  return (code >= 9 && code <= 13) || code === 32 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a)
+    || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+function isDropped(code: number): boolean {
+  return code === 46 || code === 0x2019 || code === 39;
+}
+
+/** Lower case for ASCII letters; any other character is returned as is and never matches a placeholder, which are ASCII. */
+function asciiLower(code: number): number {
+  return code >= 65 && code <= 90 ? code + 32 : code;
+}
+
 const HANDLES = new Set(PLACEHOLDER_HANDLES.map((h) => h.toLowerCase()));
 const HANDLE = /(?<![\w@.])@[A-Za-z0-9](?:[\w.-]*\w)?(?:\/[A-Za-z0-9](?:[\w.-]*\w)?)?/g;
 /** The number the template gives a new incident, `INC-2026-000`. */
@@ -31,6 +90,7 @@ const WANTED: Record<ProseKind, string> = {
   lesson: 'what this incident taught',
   followup: 'the follow-up',
 };
+const [PLACEHOLDER_HOUR, PLACEHOLDER_MINUTE] = PLACEHOLDER_TIME.split(':').map(Number);
 const INCIDENT_TIMES = ['started', 'detected', 'responded', 'mitigated', 'resolved'];
 
 /**
@@ -105,12 +165,13 @@ function handles(field: FieldNode | undefined, whose: string, report: (range: Ra
  * at midnight still has later times that differ.
  */
 function placeholderTimes(context: RuleContext, report: (range: Range, message: string) => void): void {
-  const stamps: { stamp: TimestampNode; what: string }[] = [];
+  const atMidnight: { stamp: TimestampNode; what: string }[] = [];
   for (const field of context.section('incident')?.fields ?? []) {
-    if (INCIDENT_TIMES.includes(field.key.name) && field.timestamp) stamps.push({ stamp: field.timestamp, what: `\`${field.key.name}\`` });
+    if (INCIDENT_TIMES.includes(field.key.name) && field.timestamp && isPlaceholderTime(field.timestamp)) atMidnight.push({ stamp: field.timestamp, what: `\`${field.key.name}\`` });
   }
-  for (const event of context.section('timeline')?.events ?? []) stamps.push({ stamp: event.timestamp, what: 'the event time' });
-  const atMidnight = stamps.filter(({ stamp }) => !stamp.invalidReason && stamp.instant !== undefined && `${pad(stamp.hour)}:${pad(stamp.minute)}` === PLACEHOLDER_TIME && !stamp.second);
+  for (const event of context.section('timeline')?.events ?? []) {
+    if (isPlaceholderTime(event.timestamp)) atMidnight.push({ stamp: event.timestamp, what: 'the event time' });
+  }
   const count = new Map<number, number>();
   for (const { stamp } of atMidnight) count.set(stamp.instant!, (count.get(stamp.instant!) ?? 0) + 1);
   for (const { stamp, what } of atMidnight) {
@@ -119,6 +180,7 @@ function placeholderTimes(context: RuleContext, report: (range: Range, message: 
   }
 }
 
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
+function isPlaceholderTime(stamp: TimestampNode): boolean {
+  return !stamp.invalidReason && stamp.instant !== undefined && stamp.hour === PLACEHOLDER_HOUR && stamp.minute === PLACEHOLDER_MINUTE && !stamp.second;
 }
+
