@@ -89,6 +89,17 @@ describe('LSP over real-world writing', () => {
     assert.match(value, /`2017-02-01 9:37AM PT` \(America\/Los_Angeles, UTC−08:00 at that moment\) is 2017-02-01 17:37 UTC/);
   });
 
+  it('hovers a zoned time in prose like a timeline time, dated by `started`', async () => {
+    const value = await hover(REAL.replace('At 9:37AM PST', 'At 9:3|7AM PST'));
+    assert.match(value, /\*\*2017-01-31 17:37 UTC\*\*/);
+    assert.match(value, /`9:37AM PST` is 2017-01-31 17:37 UTC/);
+  });
+
+  it('has no hover on prose away from a time', async () => {
+    const { cursors } = await open(REAL.replace('an engineer ran', 'an engi|neer ran'));
+    assert.equal(await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: cursors[0] }), null);
+  });
+
   it('hovers an approximate time with ≈', async () => {
     const value = await hover(REAL.replace('~23:25 UTC', '~23:|25 UTC'));
     assert.match(value, /\*\*≈ 2017-01-31 23:25 UTC\*\*/);

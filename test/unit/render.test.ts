@@ -152,6 +152,16 @@ describe('render: HTML report', () => {
     assert.match(svg, /class="pm-chart-recovery"/);
   });
 
+  it('draws approximate times hollow, with ≈ in the tooltip and the legend, and exact ones as before', () => {
+    const rough = renderDocument(DOCUMENT.replace('  detected: 2025-02-14 14:32 UTC', '  detected: ~2025-02-14 14:32 UTC').replace('  14:32 UTC  Latency', '  ~14:32 UTC  Latency'));
+    const svg = /<svg class="pm-chart-svg"[\s\S]*?<\/svg>/.exec(rough)?.[0] ?? '';
+    assert.match(svg, /<g class="pm-chart-moment pm-moment-detected pm-chart-approximate" data-line="14">.*?<text[^>]*>Detected ≈ 14:32<\/text><title>Detected: ≈ 2025-02-14 14:32 UTC<\/title>/);
+    assert.match(svg, /<circle class="pm-chart-event pm-chart-approximate" data-line="25"[^>]*><title>≈ 2025-02-14 14:32 UTC\n/);
+    assert.deepEqual([...svg.matchAll(/<circle class="pm-chart-event" data-line="(\d+)"/g)].map((m) => Number(m[1])), [23, 24, 27]);
+    assert.match(rough, /<span class="pm-legend-approximate">≈ approximate time<\/span>/);
+    assert.doesNotMatch(html, /pm-chart-approximate|pm-legend-approximate/);
+  });
+
   it('places events to scale between the first and the last instant', () => {
     const xs = [...html.matchAll(/<circle class="pm-chart-event" data-line="\d+" cx="([\d.]+)"/g)].map((m) => Number(m[1]));
     // 14:28, 14:30, 14:32, 15:15: gaps of 2, 2 and 43 minutes.

@@ -11,6 +11,7 @@ import {
   INCIDENT_TYPES, LESSON_CATEGORIES, PRIORITIES, SECTIONS, WHYS_KEYS, canonicalKey, canonicalStatus, findTerm, severityTerms,
 } from '../language/vocabulary';
 import { fieldOf } from '../rules/actionItems';
+import { proseTimestampsOf } from '../rules/timestamps';
 import type { AnalyzedDocument } from './documents';
 import { containsPosition } from './ranges';
 
@@ -28,7 +29,13 @@ export function hover(document: AnalyzedDocument, params: HoverParams, token: Ca
   const section = analysis.ast.sections.find((s) => at(s.range));
   if (!section) return null;
   if (at(section.header.range)) return keyHover(section.header, SECTIONS);
-  return sectionHover(analysis, section, position);
+  return sectionHover(analysis, section, position) ?? proseTimeHover(analysis, position);
+}
+
+/** A zoned time in the authors' prose (`At 9:37AM PST, …`): the same hover as a timeline time. */
+function proseTimeHover(analysis: Analysis, position: Position): Hover | null {
+  const stamp = proseTimestampsOf(analysis.ast, analysis.lines).find((s) => containsPosition(s.range, position));
+  return stamp ? timestampHover(analysis, stamp) : null;
 }
 
 function sectionHover(analysis: Analysis, section: SectionNode, position: Position): Hover | null {

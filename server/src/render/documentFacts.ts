@@ -108,6 +108,8 @@ export interface KeyMoment {
   name: string;
   instant: number;
   line: number;
+  /** Written as a rough time (`~09:40 UTC`). */
+  approximate: boolean;
 }
 
 /** The incident's marked moments that have a usable instant, in the template's order. */
@@ -116,7 +118,7 @@ export function keyMoments(ast: PostmortemDocument): KeyMoment[] {
   for (const name of MOMENT_FIELDS) {
     const field = incidentField(ast, name);
     const instant = field?.timestamp?.instant;
-    if (field && instant !== undefined) moments.push({ name, instant, line: field.range.start.line });
+    if (field && instant !== undefined) moments.push({ name, instant, line: field.range.start.line, approximate: field.timestamp!.approximate });
   }
   return moments;
 }

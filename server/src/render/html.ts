@@ -321,12 +321,13 @@ function timelineSection(section: TimelineSection, analysis: Analysis): string {
   const chartEvents: ChartEvent[] = [];
   for (const event of section.events) {
     const instant = event.timestamp.instant;
-    if (instant !== undefined) chartEvents.push({ instant, line: event.range.start.line, text: event.text?.text ?? '' });
+    if (instant !== undefined) chartEvents.push({ instant, line: event.range.start.line, text: event.text?.text ?? '', approximate: event.timestamp.approximate });
   }
   const origin = started ?? chartEvents[0]?.instant;
   const chart = timelineChart(chartEvents, moments);
   const out: string[] = [sectionOpen(section, 'Timeline', sectionDescription('timeline')), sectionInlineText(section)];
-  if (chart) out.push(`<figure class="pm-chart">${chart}${chartLegend(moments.length > 0)}</figure>`);
+  const approximate = chartEvents.some((e) => e.approximate) || moments.some((m) => m.approximate);
+  if (chart) out.push(`<figure class="pm-chart">${chart}${chartLegend(moments.length > 0, approximate)}</figure>`);
   const strays = strayLines(section);
   if (section.events.length || strays.length) {
     out.push(`<table class="pm-events"><thead><tr><th scope="col">Time (UTC)</th><th scope="col">${origin === started && started !== undefined ? 'Since start' : 'Elapsed'}</th><th scope="col">Event</th></tr></thead><tbody>`);
@@ -360,9 +361,10 @@ function timelineSection(section: TimelineSection, analysis: Analysis): string {
   return out.join('');
 }
 
-function chartLegend(withMoments: boolean): string {
+function chartLegend(withMoments: boolean, withApproximate: boolean): string {
   const items = ['<span class="pm-legend-event">event</span>'];
   if (withMoments) items.unshift('<span class="pm-legend-impact">impact</span>', '<span class="pm-legend-recovery">recovery</span>');
+  if (withApproximate) items.push('<span class="pm-legend-approximate">≈ approximate time</span>');
   return `<figcaption class="pm-legend">${items.join('')}</figcaption>`;
 }
 

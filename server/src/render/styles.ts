@@ -116,11 +116,14 @@ export const REPORT_CSS = `
 .pm-moment-resolved { color: var(--pm-green); }
 .pm-chart-event { fill: var(--pm-accent); stroke: var(--pm-surface); stroke-width: 1.5; }
 .pm-chart-merged { fill: var(--pm-purple); }
+.pm-chart-event.pm-chart-approximate { fill: var(--pm-surface); stroke: var(--pm-accent); stroke-dasharray: 2 1.5; }
+.pm-chart-moment.pm-chart-approximate line { stroke-dasharray: 1 3; }
 .pm-legend { display: flex; gap: 16px; justify-content: flex-end; font-size: 0.78em; color: var(--pm-muted); padding: 0 12px; }
 .pm-legend span::before { content: ""; display: inline-block; width: 10px; height: 10px; margin-right: 5px; border-radius: 2px; vertical-align: -1px; }
 .pm-legend-impact::before { background: color-mix(in srgb, var(--pm-red) 30%, transparent); }
 .pm-legend-recovery::before { background: color-mix(in srgb, var(--pm-orange) 25%, transparent); }
 .pm-legend-event::before { background: var(--pm-accent); border-radius: 50% !important; }
+.pm-legend-approximate::before { border: 1.5px dashed var(--pm-accent); border-radius: 50% !important; box-sizing: border-box; }
 .pm-events td { padding-top: 4px; padding-bottom: 4px; }
 .pm-event-time { white-space: nowrap; width: 1%; }
 .pm-event-offset { white-space: nowrap; width: 1%; color: var(--pm-muted); font-family: var(--pm-mono); font-size: 0.88em; }

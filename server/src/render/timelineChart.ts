@@ -8,6 +8,8 @@ export interface ChartEvent {
   instant: number;
   line: number;
   text: string;
+  /** The authors knew this time only roughly (`~23:25`): drawn hollow, `≈` in its tooltip. */
+  approximate: boolean;
 }
 
 /** Chart geometry in SVG user units; the SVG scales to the width of the page. */
@@ -34,6 +36,8 @@ interface Mark {
   count: number;
   first: number;
   texts: string[];
+  /** Some event of the mark has an approximate time. */
+  approximate: boolean;
 }
 
 interface PlacedLabel {
@@ -104,7 +108,7 @@ export function timelineChart(events: readonly ChartEvent[], moments: readonly K
   const xOf = (instant: number) => (span === 0 ? MARGIN_X + PLOT_WIDTH / 2 : MARGIN_X + ((instant - first) / span) * PLOT_WIDTH);
 
   const sortedMoments = [...moments].sort((a, b) => a.instant - b.instant || MOMENT_ORDER.indexOf(a.name) - MOMENT_ORDER.indexOf(b.name));
-  const momentLabels = sortedMoments.map((m) => ({ x: xOf(m.instant), text: `${labelOf(m.name)} ${formatClock(m.instant)}` }));
+  const momentLabels = sortedMoments.map((m) => ({ x: xOf(m.instant), text: `${labelOf(m.name)} ${m.approximate ? '≈ ' : ''}${formatClock(m.instant)}` }));
   const { placed, rows } = placeLabels(momentLabels);
   const axisY = 8 + rows * LABEL_ROW_HEIGHT + 22;
   const height = axisY + AXIS_LABEL_GAP + 12;
@@ -134,19 +138,21 @@ export function timelineChart(events: readonly ChartEvent[], moments: readonly K
     const x = label.x.toFixed(1);
     const labelY = axisY - 22 - label.row * LABEL_ROW_HEIGHT + 5;
     out.push(
-      `<g class="pm-chart-moment pm-moment-${m.name}" data-line="${m.line}">` +
+      `<g class="pm-chart-moment pm-moment-${m.name}${m.approximate ? ' pm-chart-approximate' : ''}" data-line="${m.line}">` +
         `<line x1="${x}" y1="${labelY + 3}" x2="${x}" y2="${axisY + 9}"/>` +
         `<text x="${(label.anchor === 'start' ? label.x + 3 : label.x - 3).toFixed(1)}" y="${labelY}" text-anchor="${label.anchor}">${escapeHtml(momentLabels[i].text)}</text>` +
-        `<title>${escapeHtml(`${labelOf(m.name)}: ${formatInstant(m.instant)}`)}</title></g>`,
+        `<title>${escapeHtml(`${labelOf(m.name)}: ${m.approximate ? '≈ ' : ''}${formatInstant(m.instant)}`)}</title></g>`,
     );
   });
 
   for (const mark of mergeMarks(events, xOf)) {
     const radius = mark.count === 1 ? 4 : Math.min(4 + Math.log2(mark.count), 9);
-    const heading = mark.count === 1 ? formatInstant(mark.first) : `${mark.count} events from ${formatInstant(mark.first)}`;
+    const rough = mark.approximate ? (mark.count === 1 ? '≈ ' : ' (some times approximate)') : '';
+    const heading = mark.count === 1 ? `${rough}${formatInstant(mark.first)}` : `${mark.count} events from ${formatInstant(mark.first)}${rough}`;
     const more = mark.count > mark.texts.length ? `\n… and ${mark.count - mark.texts.length} more` : '';
     const tooltip = `${heading}\n${mark.texts.join('\n')}${more}`;
-    out.push(`<circle class="pm-chart-event${mark.count > 1 ? ' pm-chart-merged' : ''}" data-line="${mark.line}" cx="${mark.x.toFixed(1)}" cy="${axisY}" r="${radius.toFixed(1)}"><title>${escapeHtml(tooltip)}</title></circle>`);
+    const classes = `pm-chart-event${mark.count > 1 ? ' pm-chart-merged' : ''}${mark.approximate ? ' pm-chart-approximate' : ''}`;
+    out.push(`<circle class="${classes}" data-line="${mark.line}" cx="${mark.x.toFixed(1)}" cy="${axisY}" r="${radius.toFixed(1)}"><title>${escapeHtml(tooltip)}</title></circle>`);
   }
   out.push('</svg>');
   return out.join('');
@@ -159,10 +165,11 @@ function mergeMarks(events: readonly ChartEvent[], xOf: (instant: number) => num
     const key = Math.round(x / MERGE_DISTANCE);
     const mark = byPosition.get(key);
     if (!mark) {
-      byPosition.set(key, { x, line: e.line, count: 1, first: e.instant, texts: [e.text] });
+      byPosition.set(key, { x, line: e.line, count: 1, first: e.instant, texts: [e.text], approximate: e.approximate });
       continue;
     }
     mark.count++;
+    mark.approximate ||= e.approximate;
     if (e.instant < mark.first || (e.instant === mark.first && e.line < mark.line)) {
       mark.first = e.instant;
       mark.line = e.line;

@@ -39,7 +39,7 @@ const PROSE_TIME = /(?<![\d:.])(?:\d{4}-\d{1,2}-\d{1,2}[ T])?\d{1,2}:\d{2}/g;
  * A time alone takes the date of `started`. Offsets count only where they cannot be a range of
  * times (`10:00-12:00`): after `UTC`/`GMT` or on a full ISO date-time.
  */
-function proseTimestampsOf(ast: PostmortemDocument, lines: LineIndex): TimestampNode[] {
+export function proseTimestampsOf(ast: PostmortemDocument, lines: LineIndex): TimestampNode[] {
   // Most documents write every time in UTC: one pass over the text rules out a zoned time
   // anywhere, and spares walking every line of prose.
   if (!MAYBE_ZONED_TIME.test(lines.text)) return [];
