@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { analyze } from '../../server/src/analysis/analyze';
-import { applyEdits } from '../../server/src/analysis/edits';
-import { resolveLocalTime } from '../../server/src/language/regionZones';
-import { TimestampScan, scanTimestamp } from '../../server/src/language/time';
+import { analyze } from '../../server/src/core/analysis/analyze';
+import { applyEdits } from '../../server/src/core/analysis/edits';
+import { resolveLocalTime } from '../../server/src/core/language/regionZones';
+import { TimestampScan, scanTimestamp } from '../../server/src/core/language/time';
 
 /** The document with every time fix applied (PM010, PM011), as `postmortem check --fix` would. */
 function fixAll(text: string): string {

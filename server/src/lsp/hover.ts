@@ -1,17 +1,17 @@
 import type { CancellationToken, Hover, HoverParams, Position, Range } from 'vscode-languageserver';
 import { MarkupKind } from 'vscode-languageserver';
-import { incidentInstant } from '../analysis/metrics';
-import type { Analysis } from '../analysis/types';
-import type { ActionItemNode, FieldNode, KeyNode, SectionNode, TimestampNode } from '../language/ast';
-import { formatOffset } from '../language/regionZones';
-import { formatDate, formatMinutes, formatUtc } from '../language/time';
-import type { Term } from '../language/vocabulary';
+import { incidentInstant } from '../core/analysis/metrics';
+import type { Analysis } from '../core/analysis/types';
+import type { ActionItemNode, FieldNode, KeyNode, SectionNode, TimestampNode } from '../core/language/ast';
+import { formatOffset } from '../core/language/regionZones';
+import { formatDate, formatMinutes, formatUtc } from '../core/language/time';
+import type { Term } from '../core/language/vocabulary';
 import {
   ACTION_FIELDS, ACTION_STATUSES, CLOSED_STATUSES, DOCUMENT_STATUSES, FACTOR_CATEGORIES, HEADER_FIELDS, INCIDENT_FIELDS,
   INCIDENT_TYPES, LESSON_CATEGORIES, PRIORITIES, SECTIONS, WHYS_KEYS, canonicalKey, canonicalStatus, findTerm, severityTerms,
-} from '../language/vocabulary';
-import { fieldOf } from '../rules/actionItems';
-import { proseTimestampsOf } from '../rules/timestamps';
+} from '../core/language/vocabulary';
+import { fieldOf } from '../core/rules/actionItems';
+import { proseTimestampsOf } from '../core/rules/timestamps';
 import type { AnalyzedDocument } from './documents';
 import { containsPosition } from './ranges';
 

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { Analysis, PostmortemDiagnostic } from '../analysis/types';
+import { sha256Base64 } from './sha256';
 import type {
   ActionsSection, CategorySection, FieldNode, FieldSection, FollowupSection, SectionNode, TextSection, TimelineSection,
   TimestampNode, WhysSection,
@@ -51,7 +51,7 @@ export function render(analysis: Analysis, options: RenderOptions = {}): string 
   return standaloneDocument(analysis, body, options.theme ?? 'auto');
 }
 
-const STYLE_HASH = `sha256-${createHash('sha256').update(REPORT_CSS).digest('base64')}`;
+const STYLE_HASH = `sha256-${sha256Base64(REPORT_CSS)}`;
 
 function standaloneDocument(analysis: Analysis, body: string, theme: RenderTheme): string {
   const title = analysis.ast.title?.value?.text || 'Untitled postmortem';
