@@ -212,6 +212,35 @@ describe('zoned times in prose (PM011)', () => {
     assert.match(fixAll(doc('Paged at 11:05 PT.')), /Paged at 19:05 UTC\./);
   });
 
+  describe('a range written with one zone: one finding, both times converted', () => {
+    // Modeled on how status pages write windows (“between 2:05 PM and 3:40 PM Eastern”); our own sentences.
+    const cases: [string, string, string][] = [
+      ['Between 2:05 PM and 3:40 PM Eastern, 12% of requests failed.', '2:05 PM and 3:40 PM Eastern', 'Between 19:05 and 20:40 UTC, 12% of requests failed.'],
+      ['Errors ran 2:05–3:40 PM ET.', '2:05–3:40 PM ET', 'Errors ran 19:05–20:40 UTC.'],
+      ['Writes failed from 10:00-12:00 PST.', '10:00-12:00 PST', 'Writes failed from 18:00-20:00 UTC.'],
+      ['Paused 11:50 to 12:10 PM PT.', '11:50 to 12:10 PM PT', 'Paused 19:50 to 20:10 UTC.'],
+      ['From 9:00 to 17:00 CET nothing moved.', '9:00 to 17:00 CET', 'From 08:00 to 16:00 UTC nothing moved.'],
+      ['Degraded 11:30 PM until 1:10 AM CET.', '11:30 PM until 1:10 AM CET', 'Degraded 2017-02-27 22:30 until 00:10 UTC.'],
+    ];
+    for (const [prose, written, fixed] of cases) {
+      it(`“${written}”`, () => {
+        const text = doc(prose);
+        const pm011 = analyze(text).diagnostics.filter((d) => d.code === 'PM011');
+        assert.equal(pm011.length, 1, pm011.map((d) => d.message).join(' | '));
+        assert.equal(text.split('\n')[4].slice(pm011[0].range.start.character, pm011[0].range.end.character), written);
+        assert.equal(pm011[0].data?.fix?.edits.length, 2);
+        assert.equal(fixAll(text).split('\n')[4].trim(), fixed);
+      });
+    }
+
+    it('reports a range it cannot place in UTC without a fix', () => {
+      const pm011 = analyze(doc('Down 9:00 to 10:00 PT and after.').replace('2017-02-28 17:37 UTC', '17:37')).diagnostics.filter((d) => d.code === 'PM011');
+      assert.equal(pm011.length, 1);
+      assert.equal(pm011[0].data?.fix, undefined);
+      assert.match(pm011[0].message, /Write “9:00 to 10:00 PT” in UTC/);
+    });
+  });
+
   it('leaves zone-less times, UTC times, ranges and counts in prose alone', () => {
     const text = doc('At 10:00 and 14:30 UTC; between 10:00-12:00; ratio 3:1; build 1.10:30; 14:30 DB failover.');
     assert.deepEqual(analyze(text).diagnostics.filter((d) => d.code === 'PM011' || d.code === 'PM010'), []);

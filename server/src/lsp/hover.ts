@@ -34,8 +34,11 @@ export function hover(document: AnalyzedDocument, params: HoverParams, token: Ca
 
 /** A zoned time in the authors' prose (`At 9:37AM PST, …`): the same hover as a timeline time. */
 function proseTimeHover(analysis: Analysis, position: Position): Hover | null {
-  const stamp = proseTimestampsOf(analysis.ast, analysis.lines).find((s) => containsPosition(s.range, position));
-  return stamp ? timestampHover(analysis, stamp) : null;
+  for (const { stamp, rangeStart } of proseTimestampsOf(analysis.ast, analysis.lines)) {
+    if (containsPosition(stamp.range, position)) return timestampHover(analysis, stamp);
+    if (rangeStart && containsPosition(rangeStart.range, position)) return timestampHover(analysis, rangeStart);
+  }
+  return null;
 }
 
 function sectionHover(analysis: Analysis, section: SectionNode, position: Position): Hover | null {
