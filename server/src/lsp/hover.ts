@@ -4,7 +4,7 @@ import { incidentInstant } from '../core/analysis/metrics';
 import type { Analysis } from '../core/analysis/types';
 import type { ActionItemNode, FieldNode, KeyNode, SectionNode, TimestampNode } from '../core/language/ast';
 import { formatOffset } from '../core/language/regionZones';
-import { formatDate, formatMinutes, formatUtc } from '../core/language/time';
+import { formatDate, formatMinutes, formatUtc, rangeEndInstant } from '../core/language/time';
 import type { Term } from '../core/language/vocabulary';
 import {
   ACTION_FIELDS, ACTION_STATUSES, CLOSED_STATUSES, DOCUMENT_STATUSES, FACTOR_CATEGORIES, HEADER_FIELDS, INCIDENT_FIELDS,
@@ -111,7 +111,9 @@ function timestampHover(analysis: Analysis, stamp: TimestampNode): Hover {
           : 'it has no date and `started` gives none';
     return markdown(`\`${stamp.raw}\` cannot be placed in UTC: ${reason}.`, stamp.range);
   }
-  const utc = formatUtc(stamp.instant, { iso: false, withDate: true, withSeconds: stamp.second !== undefined });
+  const end = rangeEndInstant(stamp);
+  const first = formatUtc(stamp.instant, { iso: false, withDate: true, withSeconds: stamp.second !== undefined });
+  const utc = end === undefined ? first : first.replace(/ UTC$/, `–${formatUtc(end, { iso: false, withDate: false, withSeconds: stamp.rangeEnd!.second !== undefined })}`);
   const lines = [`**${stamp.approximate ? '≈ ' : ''}${utc}**`];
   const region = stamp.zone.kind === 'region' && stamp.zone.offsetMinutes !== undefined ? ` (${stamp.zone.region}, ${formatOffset(stamp.zone.offsetMinutes)} at that moment)` : '';
   if (stamp.zone.kind === 'offset' || stamp.zone.kind === 'abbreviation' || stamp.zone.kind === 'region' || stamp.twelveHour) lines.push(`\`${stamp.raw}\`${region} is ${utc}.`);

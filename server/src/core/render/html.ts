@@ -12,7 +12,7 @@ import {
 import { actionItemsOf, isOpenStatus, lineTextOfBullets } from './actionItems';
 import type { ActionItemView, LineText } from './actionItems';
 import {
-  chainTitle, countDiagnostics, dayNumber, describeCounts, formatClock, headerField, incidentField, keyMoments, labelOf,
+  chainTitle, countDiagnostics, dayNumber, describeCounts, formatClock, headerField, rangeEndText, incidentField, keyMoments, labelOf,
   metricText, shownMetrics, showsWrittenForm, sourceLines, strayLines, timestampText, unplacedLines, writtenForm,
 } from './documentFacts';
 import { escapeHtml } from './escape';
@@ -346,7 +346,7 @@ function timelineSection(section: TimelineSection, analysis: Analysis): string {
         const date = day !== previousDay ? `<span class="pm-day">${formatDate(calendarDateOf(instant))}</span> ` : '';
         const rough = stamp.approximate ? '<span class="pm-approximate" title="Approximate">≈</span> ' : '';
         const written = showsWrittenForm(stamp) ? ` <span class="pm-written">(written ${escapeHtml(writtenForm(stamp))})</span>` : '';
-        time = `${rough}<time>${date}${formatClock(instant, stamp.second !== undefined)}</time>${written}`;
+        time = `${rough}<time>${date}${formatClock(instant, stamp.second !== undefined)}${rangeEndText(stamp)}</time>${written}`;
         previousDay = day;
         if (origin !== undefined) offset = formatClockOffset((instant - origin) / 60_000);
       }

@@ -2,7 +2,7 @@ import type { CalendarDate, TimestampNode } from '../language/ast';
 import { replace } from '../analysis/edits';
 import type { Fix } from '../analysis/types';
 import { GENERIC_REGIONS, formatOffset } from '../language/regionZones';
-import { ZONE_ABBREVIATIONS, calendarDateOf, dateToEpochDay, formatUtc } from '../language/time';
+import { ZONE_ABBREVIATIONS, calendarDateOf, dateToEpochDay, formatUtc, rangeEndInstant } from '../language/time';
 import type { Rule, RuleContext } from './rule';
 import { proseTimestamps, timestampsBySection } from './timestamps';
 
@@ -21,7 +21,10 @@ function isConvertible(stamp: TimestampNode): boolean {
 function conversion(stamp: TimestampNode, borrowedAfterFixes: CalendarDate | undefined): Fix {
   const utcDate = calendarDateOf(stamp.instant!);
   const withDate = stamp.date !== undefined || !sameDay(utcDate, borrowedAfterFixes);
-  const utc = formatUtc(stamp.instant!, { iso: stamp.isoSeparator, withDate, withSeconds: stamp.second !== undefined });
+  const first = formatUtc(stamp.instant!, { iso: stamp.isoSeparator, withDate, withSeconds: stamp.second !== undefined });
+  const end = rangeEndInstant(stamp);
+  // A range keeps its connector and is marked UTC once, after its second time.
+  const utc = end === undefined ? first : `${first.replace(/ UTC$/, '')}${stamp.rangeEnd!.connector}${formatUtc(end, { iso: false, withDate: false, withSeconds: stamp.rangeEnd!.second !== undefined })}`;
   // A marker between date and time (only a dated timestamp has one) stays there.
   const text = stamp.innerMarker ? utc.replace(' ', ` ${stamp.innerMarker}`) : utc;
   return { title: `Convert to UTC: ${text}`, edits: [replace(stamp.range, text)], isPreferred: true };
