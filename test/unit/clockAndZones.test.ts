@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/core/analysis/analyze';
 import { applyEdits } from '../../server/src/core/analysis/edits';
+import { fixDocument } from '../../server/src/core/analysis/fixAll';
 import { render } from '../../server/src/core/render/html';
 import { toMarkdown } from '../../server/src/core/render/markdown';
 import { resolveLocalTime } from '../../server/src/core/language/regionZones';
@@ -280,6 +281,54 @@ describe('a time range at the start of an event', () => {
     const analysis = analyze(text, { today: '2025-03-01' });
     assert.match(render(analysis), /<time><span class="pm-day">2025-02-14<\/span> 19:05–19:10<\/time> <span class="pm-written">\(written 2:05-2:10 PM ET\)<\/span>/);
     assert.match(toMarkdown(analysis), /19:05–19:10 \(written 2:05-2:10 PM ET\)/);
+  });
+});
+
+describe('dates written out as in reports (PM015, PM001)', () => {
+  // Modeled on how public reports date events (“February 28, 2017 9:37 AM PST”); our own lines.
+  const text = [
+    'postmortem: t',
+    'date: March 3, 2017',
+    'incident:',
+    '  started: February 28, 2017 9:37 AM PST',
+    '  detected: Tue, Feb 28, 2017 at 9:45 AM PST',
+    'timeline:',
+    '  Feb 28, 2017 9:37 AM PST  Errors begin',
+    '  28 February 2017 10:05 AM PST  Status page updated',
+    '  March 2017 was when it was fixed',
+    'followup:',
+    '  March 10, 2017: all items on track',
+    '',
+  ].join('\n');
+
+  it('offers the ISO date for each, and none where no day is written', () => {
+    const analysis = analyze(text, { today: '2017-03-12' });
+    const fixes = analysis.diagnostics.filter((d) => d.code === 'PM015' || d.code === 'PM001').map((d) => [d.range.start.line, d.data?.fix?.title ?? null]);
+    assert.deepEqual(fixes, [
+      [1, 'Write the date as 2017-03-03'],
+      [3, 'Write the date as 2017-02-28'],
+      [4, 'Write the date as 2017-02-28'],
+      [6, 'Write the date as 2017-02-28'],
+      [7, 'Write the date as 2017-02-28'],
+      [8, null],
+      [10, 'Write the date as 2017-03-10'],
+    ]);
+  });
+
+  it('ends, after every fix, in ISO dates and UTC times with the words kept', () => {
+    const fixed = fixDocument(text, { today: '2017-03-12', config: { rules: { PM002: 'off', PM003: 'off' } } }).text.split('\n');
+    assert.deepEqual(fixed.slice(1, 11), [
+      'date: 2017-03-03',
+      'incident:',
+      '  started: 2017-02-28 17:37 UTC',
+      '  detected: 2017-02-28 17:45 UTC',
+      'timeline:',
+      '  2017-02-28 17:37 UTC  Errors begin',
+      '  2017-02-28 18:05 UTC  Status page updated',
+      '  March 2017 was when it was fixed',
+      'followup:',
+      '  2017-03-10 all items on track',
+    ]);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { StrayLine } from '../language/ast';
 import type { Rule } from './rule';
+import { isoDateFix } from './writtenDates';
 
 const STRAY_MESSAGES: Record<Exclude<StrayLine['kind'], 'unknown-key'>, string> = {
   'no-timestamp': 'Start each timeline event with a timestamp such as `2025-02-14 14:30 UTC`, or indent this line further to continue the event above.',
@@ -13,12 +14,15 @@ export const pm001: Rule = {
   name: 'syntax-error',
   description: 'A line that does not fit the structure of the language; the parser recovers and goes on.',
   defaultSeverity: 'error',
-  fixable: false,
+  fixable: true,
   check(context) {
     for (const error of context.ast.syntaxErrors) context.report({ range: error.range, message: error.message });
     for (const section of context.ast.sections) {
       for (const stray of section.stray) {
-        if (stray.kind !== 'unknown-key') context.report({ range: stray.range, message: STRAY_MESSAGES[stray.kind] });
+        if (stray.kind === 'unknown-key') continue;
+        // An event or note that starts with a date written out (`Feb 28, 2017 9:37 AM PST …`) only needs its date in ISO form.
+        const fix = stray.kind === 'no-timestamp' || stray.kind === 'no-date' ? isoDateFix(context.lines, stray.range, stray.kind === 'no-timestamp') : undefined;
+        context.report({ range: stray.range, message: STRAY_MESSAGES[stray.kind], ...(fix ? { fix } : {}) });
       }
     }
   },

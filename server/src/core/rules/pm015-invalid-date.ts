@@ -1,4 +1,5 @@
-import type { DateNode, TimestampNode } from '../language/ast';
+import type { DateNode, Range, TimestampNode } from '../language/ast';
+import { isoDateFix } from './writtenDates';
 import type { Rule } from './rule';
 
 export const pm015: Rule = {
@@ -6,13 +7,18 @@ export const pm015: Rule = {
   name: 'invalid-date-or-time',
   description: 'A date or time that does not exist (`2025-02-30`, `25:61`) or is not written in the expected form.',
   defaultSeverity: 'error',
-  fixable: false,
+  fixable: true,
   check(context) {
+    // A date written out (`February 28, 2017 9:37 AM PST`) gets the fix that writes it in ISO form.
+    const report = (range: Range, message: string, requireTime: boolean) => {
+      const fix = isoDateFix(context.lines, range, requireTime);
+      context.report({ range, message, ...(fix ? { fix } : {}) });
+    };
     const stamp = (node: TimestampNode | undefined, what: string) => {
-      if (node?.invalidReason) context.report({ range: node.range, message: `Correct ${what}: ${node.invalidReason}.` });
+      if (node?.invalidReason) report(node.range, `Correct ${what}: ${node.invalidReason}.`, true);
     };
     const date = (node: DateNode | undefined, what: string) => {
-      if (node?.invalidReason) context.report({ range: node.range, message: `Correct ${what}: ${node.invalidReason}.` });
+      if (node?.invalidReason) report(node.range, `Correct ${what}: ${node.invalidReason}.`, false);
     };
     date(context.ast.headerFields.find((f) => f.key.name === 'date')?.dateValue, 'the document date');
     for (const field of context.section('incident')?.fields ?? []) stamp(field.timestamp, `\`${field.key.name}\``);
