@@ -28,8 +28,8 @@ describe('quick fixes from the light bulb', function () {
     await workbench().waitForProblems(file, 'no "Give A2 an owner"', (problems) => !problems.some((p) => p.message.startsWith('Give A2 an owner')));
 
     await workbench().goToEndOfLine(ownerLine);
-    await workbench().page.keyboard.type(' @cache-team');
-    await workbench().waitForLine('naming the owner', (text) => /^\s+owner: @cache-team$/.test(text));
+    await workbench().typeInEditor(' @cache-team');
+    await workbench().waitForTextOnLine(ownerLine, 'naming the owner', (text) => /^\s+owner: @cache-team$/.test(text));
     await workbench().waitForProblems(file, 'no PM030', (problems) => !problems.some((p) => p.code === 'PM030'));
   });
 });

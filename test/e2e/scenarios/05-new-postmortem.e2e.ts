@@ -1,7 +1,15 @@
+import { TEMPLATE_SNIPPET_LINES } from '../../../server/src/template/postmortemTemplate';
 import { useWorkbench } from '../support/scenario';
 import { waitUntil } from '../support/waitUntil';
 
 const TITLE = 'Checkout API errors during peak';
+
+/** The 1-based line of the template that starts with `key`. */
+function templateLineOf(key: string): number {
+  const index = TEMPLATE_SNIPPET_LINES.findIndex((line) => line.startsWith(key));
+  if (index < 0) throw new Error(`the template has no line starting with "${key}"`);
+  return index + 1;
+}
 
 describe('Postmortem: New Postmortem, written and exported', function () {
   const workbench = useWorkbench();
@@ -15,24 +23,29 @@ describe('Postmortem: New Postmortem, written and exported', function () {
     await page.keyboard.press('Enter');
     await page.locator('.editor-group-container.active .tab.active', { hasText: '-checkout-api-errors-during-peak.postmortem' }).waitFor({ timeout: 20_000 });
     await workbench().waitForLine('with the title', (text) => text === `postmortem: ${TITLE}`);
-    // The snippet selected the title; Tab moves to the next stop. Each step waits to see its text.
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('INC-2026-031');
+    // The snippet selected the title; Tab moves to the next stop. Each step waits for the cursor
+    // to reach its stop before typing, and to see its text after.
+    await workbench().waitForCursor(1);
+    await workbench().pressInEditor('Tab');
+    await workbench().waitForCursor(templateLineOf('id:'));
+    await workbench().typeInEditor('INC-2026-031');
     await workbench().waitForLine('with the incident ID', (text) => text === 'id: INC-2026-031');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('@ines');
+    await workbench().pressInEditor('Tab');
+    await workbench().waitForCursor(templateLineOf('authors:'));
+    await workbench().typeInEditor('@ines');
     await workbench().waitForLine('with the author', (text) => text === 'authors: @ines');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('Checkout calls failed for 18 minutes while the payments pool was exhausted.');
+    await workbench().pressInEditor('Tab');
+    await workbench().waitForCursor(templateLineOf('summary:') + 1);
+    await workbench().typeInEditor('Checkout calls failed for 18 minutes while the payments pool was exhausted.');
     await workbench().waitForLine('with the summary', (text) => text.includes('payments pool was exhausted'));
-    await page.keyboard.press('Escape');
+    await workbench().pressInEditor('Escape');
     await workbench().hidePanel();
     await workbench().capture('new-postmortem');
   });
 
   it('saves under its proposed name and exports to Markdown', async function () {
     const page = workbench().page;
-    await page.keyboard.press('Control+S');
+    await workbench().pressInEditor('Control+S');
     // An untitled document that knows its path saves there without a dialog; the tab loses its dirty mark.
     await page.locator('.editor-group-container.active .tab.active:not(.dirty)', { hasText: '-checkout-api-errors-during-peak.postmortem' }).waitFor({ timeout: 20_000 });
     await workbench().runCommand('Postmortem: Export to Markdown');

@@ -75,10 +75,44 @@ export class Workbench {
     const input = this.quickInput.locator('input');
     await input.waitFor({ state: 'visible' });
     await input.fill(name);
-    await this.quickInput.locator('.monaco-list-row', { hasText: name }).first().waitFor();
-    await this.page.keyboard.press('Enter');
+    // Enter would open whichever row is focused when it arrives; the row with the name is the one meant.
+    await this.quickInput.locator('.monaco-list-row', { hasText: name }).first().click();
     await this.page.locator('.editor-group-container.active .tab.active', { hasText: name }).waitFor();
-    await this.activeEditor.waitFor();
+    await this.waitForEditorFocus();
+  }
+
+  /**
+   * Waits until the active text editor has the keyboard focus: keys pressed before that go to
+   * whatever had it (the quick input closing, the Problems filter, a webview).
+   */
+  async waitForEditorFocus(timeoutMs = 15_000): Promise<void> {
+    await waitUntil('the text editor to have the keyboard focus', async () => ((await this.focusedEditor.count()) > 0 ? true : undefined), {
+      timeoutMs,
+      lastSeen: () => this.focusedElement(),
+    });
+  }
+
+  /** What has the keyboard focus instead, for the error message. */
+  private async focusedElement(): Promise<string> {
+    const focused = this.page.locator('*:focus').last();
+    if ((await focused.count()) === 0) return '(nothing focused in the page)';
+    return focused.evaluate((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')} "${element.getAttribute('aria-label') ?? ''}"`);
+  }
+
+  private get focusedEditor(): Locator {
+    return this.page.locator('.editor-group-container.active .editor-container .monaco-editor.focused');
+  }
+
+  /** Types into the active text editor, once it has the focus. Callers wait to see the text. */
+  async typeInEditor(text: string): Promise<void> {
+    await this.waitForEditorFocus();
+    await this.page.keyboard.type(text);
+  }
+
+  /** Presses a key (Enter, Tab, Control+S…) in the active text editor, once it has the focus. */
+  async pressInEditor(key: string): Promise<void> {
+    await this.waitForEditorFocus();
+    await this.page.keyboard.press(key);
   }
 
   /** Hides the bottom panel (Problems, Output…) if it is showing, as Ctrl+J does. */
@@ -87,11 +121,6 @@ export class Workbench {
     if (!(await panel.isVisible())) return;
     await this.page.keyboard.press('Control+J');
     await panel.waitFor({ state: 'hidden' });
-  }
-
-  /** Clicks the tab of a file's text editor (not its preview's tab), which focuses that editor. */
-  async clickTab(fileName: string): Promise<void> {
-    await this.page.locator(`.tab[aria-label^="${fileName}"]`).first().click();
   }
 
   /**
@@ -142,8 +171,11 @@ export class Workbench {
     const input = this.quickInput.locator('input');
     await input.waitFor({ state: 'visible' });
     await input.fill(`:${line}:${column}`);
+    // Enter acts on what the picker shows when the key arrives: wait until it has read the position.
+    await this.quickInput.getByText(new RegExp(`\\bline ${line}\\b`)).first().waitFor();
     await this.page.keyboard.press('Enter');
     await this.quickInput.waitFor({ state: 'hidden' });
+    await this.waitForEditorFocus();
   }
 
   /**
@@ -221,6 +253,18 @@ export class Workbench {
     );
   }
 
+  /** Waits until line `line` (1-based) is drawn and satisfies `test`. */
+  async waitForTextOnLine(line: number, description: string, test: (text: string) => boolean, timeoutMs = 20_000): Promise<void> {
+    await waitUntil(
+      `line ${line} ${description}`,
+      async () => {
+        const text = (await this.renderedLines()).get(line);
+        return text !== undefined && test(text) ? true : undefined;
+      },
+      { timeoutMs, lastSeen: async () => JSON.stringify((await this.renderedLines()).get(line) ?? '(line not drawn)') },
+    );
+  }
+
   /** Squiggles of any severity drawn in the active editor. */
   get squiggles(): Locator {
     return this.activeEditor.locator(
@@ -279,22 +323,36 @@ export class Workbench {
 
   /** The squiggle drawn on a given line (1-based), found by matching its vertical position. */
   async squiggleOnLine(line: number): Promise<Locator | undefined> {
-    const lineBox = await this.activeEditor
-      .locator('.margin-view-overlays .line-numbers')
-      .getByText(String(line), { exact: true })
-      .boundingBox();
-    if (!lineBox) return undefined;
-    for (const squiggle of await this.squiggles.all()) {
-      const box = await squiggle.boundingBox();
-      if (box && Math.abs(box.y - lineBox.y) < lineBox.height / 2) return squiggle;
-    }
+    for (const squiggle of await this.squiggles.all()) if (await this.isBesideLine(squiggle, line)) return squiggle;
     return undefined;
   }
 
-  /** Clicks the light bulb at the cursor and picks the code action with this title. */
+  /** Whether an element is drawn at the height of a line's number (1-based) in the active editor. */
+  private async isBesideLine(element: Locator, line: number): Promise<boolean> {
+    const lineBox = await this.activeEditor.locator('.margin-view-overlays .line-numbers').getByText(String(line), { exact: true }).boundingBox();
+    const box = await element.boundingBox();
+    return !!lineBox && !!box && Math.abs(box.y + box.height / 2 - (lineBox.y + lineBox.height / 2)) < lineBox.height / 2;
+  }
+
+  /**
+   * Clicks the light bulb by the cursor and picks the code action with this title. The bulb of
+   * the line the cursor left can still be drawn a moment after it moved: only a bulb by the
+   * cursor's line is clicked (VS Code draws it on the line above or below when the line itself
+   * has no room in its indentation).
+   */
   async applyQuickFixFromLightBulb(title: string): Promise<void> {
     const lightBulb = this.page.locator('.lightBulbWidget').first();
-    await lightBulb.waitFor({ state: 'visible', timeout: 15_000 });
+    const cursorLine = (await this.cursorPosition())?.line;
+    if (cursorLine === undefined) throw new Error('the status bar shows no cursor position');
+    const byCursorLine = async () => {
+      for (const line of [cursorLine, cursorLine - 1, cursorLine + 1]) if (await this.isBesideLine(lightBulb, line)) return true;
+      return false;
+    };
+    await waitUntil(
+      `the light bulb by line ${cursorLine}`,
+      async () => ((await lightBulb.isVisible()) && (await byCursorLine()) ? true : undefined),
+      { timeoutMs: 15_000, lastSeen: async () => ((await lightBulb.isVisible()) ? `a light bulb at ${JSON.stringify(await lightBulb.boundingBox())}` : 'no light bulb') },
+    );
     await lightBulb.click();
     // The action menu; VS Code keeps an empty submenu panel with the same class next to it.
     const menu = this.page.locator('.action-widget:not(.action-list-submenu-panel)');
@@ -371,32 +429,86 @@ export class Workbench {
     return this.page.locator('.editor-widget.suggest-widget.visible');
   }
 
+  /** The suggest widget's "Loading…" or "No suggestions." line, when it shows one instead of items. */
+  private get suggestMessage(): Locator {
+    return this.suggestions.locator('.message');
+  }
+
   /**
-   * Opens completion (Ctrl+Space) until it offers `label` (a snippet when asked), then accepts
-   * that item by clicking it.
-   * Completion is re-triggered while waiting because the server may still be indexing owners.
+   * Waits until the suggest widget shows the provider's answer: items, or "No suggestions.". While
+   * a request runs it shows nothing or "Loading…", and an item looked for then is simply not there yet.
    */
-  async acceptCompletion(label: string, { snippet = false, timeoutMs = 20_000 }: { snippet?: boolean; timeoutMs?: number } = {}): Promise<void> {
+  private async waitForSuggestAnswer(timeoutMs: number): Promise<void> {
+    const loading = /^loading/i;
+    await waitUntil(
+      'the suggest widget to show its answer',
+      async () => {
+        if (!(await this.suggestions.isVisible())) return undefined;
+        if (await this.suggestMessage.isVisible()) return loading.test((await this.suggestMessage.innerText()).trim()) ? undefined : true;
+        return (await this.suggestions.locator('.monaco-list-row').count()) > 0 ? true : undefined;
+      },
+      { timeoutMs, lastSeen: () => this.suggestionsSeen() },
+    );
+  }
+
+  private async suggestionsSeen(): Promise<string> {
+    if (!(await this.suggestions.isVisible())) return '(no suggest widget)';
+    if (await this.suggestMessage.isVisible()) return await this.suggestMessage.innerText();
+    return (await this.suggestions.locator('.monaco-list-row .label-name').allInnerTexts()).join(' | ') || '(empty list)';
+  }
+
+  /**
+   * Opens completion with Ctrl+Space in the focused editor, unless it is already showing, and
+   * waits for its answer.
+   */
+  async openCompletion(timeoutMs = 30_000): Promise<void> {
+    if (!(await this.suggestions.isVisible())) await this.pressInEditor('Control+Space');
+    await this.waitForSuggestAnswer(timeoutMs);
+  }
+
+  /**
+   * Shows the focused item's documentation beside the open suggest widget: Ctrl+Space toggles it,
+   * so it is pressed only when the documentation is not already showing.
+   */
+  async showSuggestionDetails(): Promise<void> {
+    const details = this.page.locator('.suggest-details').filter({ visible: true }).first();
+    if (!(await details.isVisible())) await this.pressInEditor('Control+Space');
+    await details.waitFor({ timeout: 15_000 });
+  }
+
+  private suggestion(label: string, { snippet = false } = {}): Locator {
     let item = this.suggestions
       .locator('.monaco-list-row')
       .filter({ has: this.page.locator('.label-name').getByText(label, { exact: true }) });
-    // A snippet and a server item can share a label (`whys`); the icon tells them apart.
+    // A snippet and a server item can share a label; the icon tells them apart.
     if (snippet) item = item.filter({ has: this.page.locator('.suggest-icon.codicon-symbol-snippet') });
-    item = item.first();
-    await waitUntil(
-      `completion to offer "${label}"`,
-      async () => {
-        if (!(await this.suggestions.isVisible())) await this.page.keyboard.press('Control+Space');
-        try {
-          await item.waitFor({ state: 'visible', timeout: 2_000 });
-          return true;
-        } catch {
-          await this.page.keyboard.press('Escape');
-          return undefined;
-        }
-      },
-      { timeoutMs, lastSeen: () => this.suggestions.locator('.monaco-list-row .label-name').allInnerTexts().then((labels) => labels.join(' | ')) },
-    );
+    return item.first();
+  }
+
+  /** Fails unless the open suggest widget lists `label`. */
+  async expectSuggestion(label: string): Promise<void> {
+    if (!(await this.suggestion(label).isVisible())) throw new Error(`completion does not offer "${label}"; it shows: ${await this.suggestionsSeen()}`);
+  }
+
+  /**
+   * Accepts the completion item `label` (a snippet when asked) by clicking it, opening completion
+   * with Ctrl+Space if the widget is not already showing. Each answer is awaited whole, however
+   * long the server takes; an answer without the item is dismissed and completion asked again,
+   * because the server learns the workspace's owners from the other files a moment after start.
+   */
+  async acceptCompletion(label: string, { snippet = false, timeoutMs = 30_000 }: { snippet?: boolean; timeoutMs?: number } = {}): Promise<void> {
+    const item = this.suggestion(label, { snippet });
+    const deadline = Date.now() + timeoutMs;
+    let seen = '(no suggest widget)';
+    for (;;) {
+      if (!(await this.suggestions.isVisible())) await this.pressInEditor('Control+Space');
+      await this.waitForSuggestAnswer(Math.max(deadline - Date.now(), 1_000));
+      if (await item.isVisible()) break;
+      seen = await this.suggestionsSeen();
+      if (Date.now() >= deadline) throw new Error(`completion did not offer "${label}" within ${timeoutMs} ms; it offered: ${seen}`);
+      await this.page.keyboard.press('Escape');
+      await this.suggestions.waitFor({ state: 'hidden' });
+    }
     await item.click();
     await this.suggestions.waitFor({ state: 'hidden' });
   }
