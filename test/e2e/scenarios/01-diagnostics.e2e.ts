@@ -11,7 +11,7 @@ describe('diagnostics: squiggles, the Problems panel and the rule link', functio
 
   it('draws squiggles when a postmortem with findings opens', async function () {
     await workbench().openFile(file);
-    await workbench().squiggles.first().waitFor({ state: 'visible', timeout: 60_000 });
+    await workbench().squiggles.first().waitFor({ state: 'visible' });
     recordFirstDiagnosticOnScreen(Date.now());
   });
 
@@ -35,7 +35,7 @@ describe('diagnostics: squiggles, the Problems panel and the rule link', functio
     const squiggle = await waitUntil(`a squiggle on line ${line}`, () => workbench().squiggleOnLine(line));
     await workbench().pointAt(squiggle);
     const hover = workbench().hover;
-    await hover.getByText('PM010').first().waitFor({ state: 'visible', timeout: 15_000 });
+    await hover.getByText('PM010').first().waitFor({ state: 'visible' });
     const link = hover.locator('a', { hasText: 'PM010' }).first();
     const target = (await link.getAttribute('data-href')) ?? (await link.getAttribute('href'));
     assert.match(target ?? '', /\/docs\/rules\/PM010\.md$/i, `the rule link points at ${target}`);
@@ -48,7 +48,7 @@ describe('diagnostics: squiggles, the Problems panel and the rule link', functio
     await workbench().goToLine(line, 1);
     const squiggle = await waitUntil(`a squiggle on line ${line}`, () => workbench().squiggleOnLine(line));
     await workbench().pointAt(squiggle);
-    await workbench().hover.getByText('PM010').first().waitFor({ state: 'visible', timeout: 15_000 });
+    await workbench().hover.getByText('PM010').first().waitFor({ state: 'visible' });
     await workbench().capture('editor');
   });
 });

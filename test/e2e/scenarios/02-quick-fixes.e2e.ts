@@ -8,7 +8,7 @@ describe('quick fixes from the light bulb', function () {
 
   workbench.setUp(async () => {
     await workbench().openFile(file);
-    await workbench().waitForProblems(file, 'PM010 and PM030', (problems) => problems.some((p) => p.code === 'PM010') && problems.some((p) => p.code === 'PM030'), 60_000);
+    await workbench().waitForProblems(file, 'PM010 and PM030', (problems) => problems.some((p) => p.code === 'PM010') && problems.some((p) => p.code === 'PM030'));
   });
 
   it('marks a zoneless timestamp as UTC and the problem disappears', async function () {

@@ -7,7 +7,7 @@ describe('completion inside an action item', function () {
 
   workbench.setUp(async () => {
     await workbench().openFile(file);
-    await workbench().waitForProblems(file, 'PM030 and PM033', (problems) => problems.some((p) => p.code === 'PM030') && problems.some((p) => p.code === 'PM033'), 60_000);
+    await workbench().waitForProblems(file, 'PM030 and PM033', (problems) => problems.some((p) => p.code === 'PM030') && problems.some((p) => p.code === 'PM033'));
   });
 
   it('completes the status key and a status value', async function () {

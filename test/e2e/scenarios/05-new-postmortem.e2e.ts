@@ -16,12 +16,12 @@ describe('Postmortem: New Postmortem, written and exported', function () {
 
   it('asks for the title, names the file after it and the date, and fills in the template by its tab stops', async function () {
     const page = workbench().page;
-    await workbench().runCommand('Postmortem: New Postmortem', 30_000, { asksForInput: true });
+    await workbench().runCommand('Postmortem: New Postmortem', undefined, { asksForInput: true });
     const input = workbench().quickInput.locator('input[placeholder="Checkout API errors during peak"]');
-    await input.waitFor({ state: 'visible', timeout: 20_000 });
+    await input.waitFor({ state: 'visible' });
     await input.fill(TITLE);
     await page.keyboard.press('Enter');
-    await page.locator('.editor-group-container.active .tab.active', { hasText: '-checkout-api-errors-during-peak.postmortem' }).waitFor({ timeout: 20_000 });
+    await page.locator('.editor-group-container.active .tab.active', { hasText: '-checkout-api-errors-during-peak.postmortem' }).waitFor();
     await workbench().waitForLine('with the title', (text) => text === `postmortem: ${TITLE}`);
     // The snippet selected the title; Tab moves to the next stop. Each step waits for the cursor
     // to reach its stop before typing, and to see its text after.
@@ -47,11 +47,10 @@ describe('Postmortem: New Postmortem, written and exported', function () {
     const page = workbench().page;
     await workbench().pressInEditor('Control+S');
     // An untitled document that knows its path saves there without a dialog; the tab loses its dirty mark.
-    await page.locator('.editor-group-container.active .tab.active:not(.dirty)', { hasText: '-checkout-api-errors-during-peak.postmortem' }).waitFor({ timeout: 20_000 });
+    await page.locator('.editor-group-container.active .tab.active:not(.dirty)', { hasText: '-checkout-api-errors-during-peak.postmortem' }).waitFor();
     await workbench().runCommand('Postmortem: Export to Markdown');
     const notification = page.locator('.notification-toast', { hasText: /Exported .*-checkout-api-errors-during-peak\.md/ });
     await waitUntil('the export notification', async () => ((await notification.count()) > 0 ? true : undefined), {
-      timeoutMs: 20_000,
       lastSeen: async () => (await page.locator('.notification-toast').allInnerTexts()).join(' | ') || '(no notification)',
     });
     await workbench().capture('exported');

@@ -15,7 +15,7 @@ describe('completion inserts blocks', function () {
     await workbench().goToLine(blank, 1);
     await workbench().typeInEditor('  A');
     await workbench().waitForTextOnLine(blank, 'with the typed ID prefix', (text) => text === '  A');
-    await workbench().acceptCompletion('A3', { timeoutMs: 60_000 });
+    await workbench().acceptCompletion('A3');
     // A2 above has the same priority and status lines: each is looked for on its own line of A3.
     await workbench().waitForTextOnLine(blank, 'with the new item', (text) => text === '  A3: A concrete change that prevents a recurrence');
     await workbench().waitForTextOnLine(blank + 1, 'with its priority', (text) => text === '    priority: P2');

@@ -4,7 +4,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Frame, Locator, Page } from 'playwright-core';
 import { projectRoot, testResultsRoot } from '../../../scripts/e2e/paths';
-import { waitUntil } from './waitUntil';
+import { STEP_TIMEOUT_MS, waitUntil } from './waitUntil';
 
 export interface Problem {
   code: string;
@@ -20,6 +20,13 @@ export interface CursorPosition {
 }
 
 const viewport = { width: 1600, height: 1000 };
+
+/**
+ * The first workbench of a run loads VS Code's whole bundle into a cold browser: 10–30 s alone,
+ * minutes beside other suites. Kept under the scenario hook's limit (test/e2e/.mocharc.json),
+ * so a start that never comes fails here, with a screenshot.
+ */
+const WORKBENCH_START_TIMEOUT_MS = 540_000;
 
 export class Workbench {
   private constructor(
@@ -40,13 +47,15 @@ export class Workbench {
         await route.abort('blockedbyclient');
       },
     );
+    // Playwright's own waits (locator.waitFor, click) get the same limit as the scenarios' steps.
+    context.setDefaultTimeout(STEP_TIMEOUT_MS);
     const page = await context.newPage();
     const workbench = new Workbench(context, page);
     try {
       // The page's load event can take longer than any fixed limit on a busy machine; what counts is
       // the workbench showing the folder, so wait for the navigation to start and then for that.
       await page.goto(`${serverUrl}?folder=${encodeURIComponent(folder)}`, { waitUntil: 'commit' });
-      await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 170_000 }); // inside the scenario hook's 180 s, so a slow start fails here with a screenshot
+      await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: WORKBENCH_START_TIMEOUT_MS });
     } catch (error) {
       const path = await workbench.captureFailure('workbench did not open').catch(() => undefined);
       await context.close();
@@ -85,7 +94,7 @@ export class Workbench {
    * Waits until the active text editor has the keyboard focus: keys pressed before that go to
    * whatever had it (the quick input closing, the Problems filter, a webview).
    */
-  async waitForEditorFocus(timeoutMs = 15_000): Promise<void> {
+  async waitForEditorFocus(timeoutMs = STEP_TIMEOUT_MS): Promise<void> {
     await waitUntil('the text editor to have the keyboard focus', async () => ((await this.focusedEditor.count()) > 0 ? true : undefined), {
       timeoutMs,
       lastSeen: () => this.focusedElement(),
@@ -128,7 +137,7 @@ export class Workbench {
    * known when it opens, and a fresh workbench learns the extensions' commands a moment after it
    * appears, so the palette is opened again until the command is there.
    */
-  async runCommand(title: string, timeoutMs = 30_000, { asksForInput = false } = {}): Promise<void> {
+  async runCommand(title: string, timeoutMs = STEP_TIMEOUT_MS, { asksForInput = false } = {}): Promise<void> {
     const input = this.quickInput.locator('input');
     const labels = this.quickInput.locator('.monaco-list-row .label-name');
     const row = this.quickInput
@@ -143,7 +152,7 @@ export class Workbench {
         await input.waitFor({ state: 'visible' });
         await input.fill(`>${title}`);
         try {
-          await row.waitFor({ timeout: 3_000 });
+          await row.waitFor({ timeout: 15_000 }); // one attempt: the palette lists what it knew when it opened
           return true;
         } catch {
           offered = await labels.allInnerTexts();
@@ -193,7 +202,7 @@ export class Workbench {
     return match ? { line: Number(match[1]), column: Number(match[2]) } : undefined;
   }
 
-  async waitForCursor(line: number, column?: number, timeoutMs = 15_000): Promise<void> {
+  async waitForCursor(line: number, column?: number, timeoutMs = STEP_TIMEOUT_MS): Promise<void> {
     await waitUntil(
       `the cursor at line ${line}${column === undefined ? '' : `, column ${column}`}`,
       async () => {
@@ -242,7 +251,7 @@ export class Workbench {
   }
 
   /** Waits until a drawn line satisfies `test`; returns its line number. */
-  async waitForLine(description: string, test: (text: string) => boolean, timeoutMs = 20_000): Promise<number> {
+  async waitForLine(description: string, test: (text: string) => boolean, timeoutMs = STEP_TIMEOUT_MS): Promise<number> {
     return waitUntil(
       `an editor line ${description}`,
       async () => {
@@ -254,7 +263,7 @@ export class Workbench {
   }
 
   /** Waits until line `line` (1-based) is drawn and satisfies `test`. */
-  async waitForTextOnLine(line: number, description: string, test: (text: string) => boolean, timeoutMs = 20_000): Promise<void> {
+  async waitForTextOnLine(line: number, description: string, test: (text: string) => boolean, timeoutMs = STEP_TIMEOUT_MS): Promise<void> {
     await waitUntil(
       `line ${line} ${description}`,
       async () => {
@@ -297,7 +306,7 @@ export class Workbench {
   }
 
   /** Waits until the Problems panel, filtered to `fileName`, satisfies `test`. */
-  async waitForProblems(fileName: string, description: string, test: (problems: Problem[]) => boolean, timeoutMs = 30_000): Promise<Problem[]> {
+  async waitForProblems(fileName: string, description: string, test: (problems: Problem[]) => boolean, timeoutMs = STEP_TIMEOUT_MS): Promise<Problem[]> {
     await this.showProblemsOf(fileName);
     return waitUntil(
       `the Problems panel to list ${description}`,
@@ -351,7 +360,7 @@ export class Workbench {
     await waitUntil(
       `the light bulb by line ${cursorLine}`,
       async () => ((await lightBulb.isVisible()) && (await byCursorLine()) ? true : undefined),
-      { timeoutMs: 15_000, lastSeen: async () => ((await lightBulb.isVisible()) ? `a light bulb at ${JSON.stringify(await lightBulb.boundingBox())}` : 'no light bulb') },
+      { lastSeen: async () => ((await lightBulb.isVisible()) ? `a light bulb at ${JSON.stringify(await lightBulb.boundingBox())}` : 'no light bulb') },
     );
     await lightBulb.click();
     // The action menu; VS Code keeps an empty submenu panel with the same class next to it.
@@ -359,7 +368,7 @@ export class Workbench {
     await menu.waitFor({ state: 'visible' });
     const action = menu.locator('.monaco-list-row', { hasText: title }).first();
     try {
-      await action.waitFor({ timeout: 10_000 });
+      await action.waitFor();
     } catch {
       const offered = await menu.locator('.monaco-list-row').allInnerTexts();
       await this.page.keyboard.press('Escape');
@@ -377,7 +386,7 @@ export class Workbench {
     await this.runCommand('Explorer: Focus on Outline View');
     const folderSection = this.page.locator('.sidebar .pane-header[aria-label^="Explorer Section"][aria-expanded="true"]');
     if (await folderSection.isVisible()) await folderSection.click();
-    await this.outlineRows.first().waitFor({ timeout: 20_000 });
+    await this.outlineRows.first().waitFor();
   }
 
   private get outlineRows(): Locator {
@@ -401,7 +410,7 @@ export class Workbench {
       if (last === previousLast) return labels;
       previousLast = last;
       await this.page.mouse.wheel(0, box.height / 2);
-      await waitUntil('the outline to scroll', async () => ((await this.outlineRows.locator('.label-name').allInnerTexts()).at(-1) !== last ? true : undefined), { timeoutMs: 1_000 }).catch(() => undefined);
+      await waitUntil('the outline to scroll', async () => ((await this.outlineRows.locator('.label-name').allInnerTexts()).at(-1) !== last ? true : undefined), { timeoutMs: 5_000 }).catch(() => undefined);
     }
   }
 
@@ -419,7 +428,7 @@ export class Workbench {
         await this.page.mouse.wheel(0, box.height / 3);
         return undefined;
       },
-      { timeoutMs: 15_000, lastSeen: () => this.outlineRows.locator('.label-name').allInnerTexts().then((shown) => shown.join(' | ')) },
+      { lastSeen: () => this.outlineRows.locator('.label-name').allInnerTexts().then((shown) => shown.join(' | ')) },
     );
     await entry.click();
   }
@@ -461,7 +470,7 @@ export class Workbench {
    * Opens completion with Ctrl+Space in the focused editor, unless it is already showing, and
    * waits for its answer.
    */
-  async openCompletion(timeoutMs = 30_000): Promise<void> {
+  async openCompletion(timeoutMs = STEP_TIMEOUT_MS): Promise<void> {
     if (!(await this.suggestions.isVisible())) await this.pressInEditor('Control+Space');
     await this.waitForSuggestAnswer(timeoutMs);
   }
@@ -473,7 +482,7 @@ export class Workbench {
   async showSuggestionDetails(): Promise<void> {
     const details = this.page.locator('.suggest-details').filter({ visible: true }).first();
     if (!(await details.isVisible())) await this.pressInEditor('Control+Space');
-    await details.waitFor({ timeout: 15_000 });
+    await details.waitFor();
   }
 
   private suggestion(label: string, { snippet = false } = {}): Locator {
@@ -496,7 +505,7 @@ export class Workbench {
    * long the server takes; an answer without the item is dismissed and completion asked again,
    * because the server learns the workspace's owners from the other files a moment after start.
    */
-  async acceptCompletion(label: string, { snippet = false, timeoutMs = 30_000 }: { snippet?: boolean; timeoutMs?: number } = {}): Promise<void> {
+  async acceptCompletion(label: string, { snippet = false, timeoutMs = STEP_TIMEOUT_MS }: { snippet?: boolean; timeoutMs?: number } = {}): Promise<void> {
     const item = this.suggestion(label, { snippet });
     const deadline = Date.now() + timeoutMs;
     let seen = '(no suggest widget)';
@@ -514,7 +523,7 @@ export class Workbench {
   }
 
   /** The frame of a webview (they sit in nested iframes) whose body contains `text`. */
-  async waitForWebviewFrame(description: string, text: string, timeoutMs = 30_000): Promise<Frame> {
+  async waitForWebviewFrame(description: string, text: string, timeoutMs = STEP_TIMEOUT_MS): Promise<Frame> {
     return waitUntil(
       `a webview showing ${description}`,
       async () => {
