@@ -10,9 +10,9 @@ const entryPoints = {
   // The worker threads of `postmortem stats` (server/src/cli/digestPool.ts).
   digestWorker: 'server/src/cli/digestWorker.ts',
   // The pure core alone, for the benchmark (bench/).
-  core: 'server/src/index.ts',
+  core: 'server/src/core/index.ts',
   // The renderers alone, for the benchmark (bench/render.bench.mjs).
-  render: 'server/src/render/index.ts',
+  render: 'server/src/core/render/index.ts',
   server: 'server/src/lsp/server.ts',
   client: 'client/src/extension.ts',
 };

@@ -5,14 +5,14 @@
  * when the committed file is stale.
  */
 import { join } from 'node:path';
-import { DEFAULT_CONFIG } from '../server/src/analysis/config';
-import { SEVERITY_SETTINGS } from '../server/src/analysis/types';
-import { SECTIONS } from '../server/src/language/vocabulary';
-import { rules } from '../server/src/rules/index';
+import { DEFAULT_CONFIG } from '../server/src/core/analysis/config';
+import { SEVERITY_SETTINGS } from '../server/src/core/analysis/types';
+import { SECTIONS } from '../server/src/core/language/vocabulary';
+import { rules } from '../server/src/core/rules/index';
 
 export const CONFIG_SCHEMA_PATH = join(import.meta.dirname, '..', 'schemas', 'postmortemrc.schema.json');
 
-/** The bounds `validateConfig` enforces (server/src/analysis/config.ts); the schema test checks they agree. */
+/** The bounds `validateConfig` enforces (server/src/core/analysis/config.ts); the schema test checks they agree. */
 export const REQUIRED_WHYS_RANGE = { minimum: 1, maximum: 20 };
 export const WRITEUP_HOURS_RANGE = { minimum: 1, maximum: 24 * 365 };
 

@@ -5,7 +5,7 @@
 //   npx tsx scripts/rule-docs-index.mjs --check  exit 1 when the index is out of date
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { rules } from '../server/src/rules/index.ts';
+import { rules } from '../server/src/core/rules/index.ts';
 
 const indexPath = fileURLToPath(new URL('../docs/rules/README.md', import.meta.url));
 
@@ -21,7 +21,7 @@ function renderIndex() {
   return [
     '# Rules',
     '',
-    '<!-- Generated from server/src/rules/index.ts by `npx tsx scripts/rule-docs-index.mjs`; do not edit by hand. -->',
+    '<!-- Generated from server/src/core/rules/index.ts by `npx tsx scripts/rule-docs-index.mjs`; do not edit by hand. -->',
     '',
     'Every diagnostic the postmortem checker reports, with its default severity and whether it offers a',
     'quick fix. Each code links to a page with a bad and a good example and the exact behaviour.',

@@ -4,7 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { rules } from '../server/src/rules/index';
+import { rules } from '../server/src/core/rules/index';
 
 const path = join(import.meta.dirname, '..', 'README.md');
 const readme = readFileSync(path, 'utf8');

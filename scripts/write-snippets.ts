@@ -1,9 +1,9 @@
-// Writes snippets/postmortem.json from the one template (server/src/template/postmortemTemplate.ts),
+// Writes snippets/postmortem.json from the one template (server/src/core/template/postmortemTemplate.ts),
 // for editors that read VS Code-style snippet files. VS Code itself gets the template from the
 // language server's completion, only where a postmortem can start.
 //   npm run snippets
 import { writeFileSync } from 'node:fs';
-import { templateSnippet } from '../server/src/template/postmortemTemplate';
+import { templateSnippet } from '../server/src/core/template/postmortemTemplate';
 
 const snippets = {
   'Postmortem template': {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { IMPORT_REQUEST, type ImportParams, type ImportResponse } from '../../server/src/lsp/importProtocol';
+import { IMPORT_REQUEST, type ImportParams, type ImportResponse } from '../../server/src/protocol/importProtocol';
 import { LANGUAGE_ID } from './languageClient';
 
 export const IMPORT_MARKDOWN_COMMAND = 'postmortem.importMarkdown';

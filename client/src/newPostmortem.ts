@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { cleanTitle, postmortemFileName, templateSnippet } from '../../server/src/template/postmortemTemplate';
+import { cleanTitle, postmortemFileName, templateSnippet } from '../../server/src/core/template/postmortemTemplate';
 
 /**
  * "Postmortem: New Postmortem": asks for the title, opens an unsaved document already named

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import type { Browser, Page } from 'playwright-core';
-import { analyze } from '../../server/src/analysis/analyze';
-import { digestOf } from '../../server/src/insights/digest';
-import { computeStats } from '../../server/src/insights/stats';
-import { renderInsights } from '../../server/src/render/insightsHtml';
+import { analyze } from '../../server/src/core/analysis/analyze';
+import { digestOf } from '../../server/src/core/insights/digest';
+import { computeStats } from '../../server/src/core/insights/stats';
+import { renderInsights } from '../../server/src/core/render/insightsHtml';
 import { insightsDocument } from '../../client/src/workspace/insightsDocument';
 import { launchChromium, ORIGIN, servePages } from './chromium';
 import { FLAG, PAYLOADS, hostileDocument } from './payloads';

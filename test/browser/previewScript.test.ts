@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { Browser, Page } from 'playwright-core';
-import { analyze } from '../../server/src/analysis/analyze';
-import { render } from '../../server/src/render/html';
+import { analyze } from '../../server/src/core/analysis/analyze';
+import { render } from '../../server/src/core/render/html';
 import { launchChromium, ORIGIN, servePages } from './chromium';
 import { installVsCodeApi, previewPage, VSCODE_DARK_THEME } from './webviewPage';
 

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import type { Browser, Page } from 'playwright-core';
-import { analyze } from '../../server/src/analysis/analyze';
-import { httpUrl } from '../../server/src/render/escape';
-import { render } from '../../server/src/render/html';
+import { analyze } from '../../server/src/core/analysis/analyze';
+import { httpUrl } from '../../server/src/core/render/escape';
+import { render } from '../../server/src/core/render/html';
 import { launchChromium, ORIGIN, servePages } from './chromium';
 import { FIELDS, FLAG, PAYLOADS, hostileDocument } from './payloads';
 import { installVsCodeApi, previewPage, withoutCsp } from './webviewPage';

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { strict as assert } from 'node:assert';
-import { rules } from '../../server/src/rules/index';
+import { rules } from '../../server/src/core/rules/index';
 import { RULES_UNDER_TEST } from './documents';
 
 export const ROOT = join(import.meta.dirname, '..', '..');

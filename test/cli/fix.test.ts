@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { chmodSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze } from '../../server/src/analysis/analyze';
-import { applyEdits } from '../../server/src/analysis/edits';
-import { resolveConfig } from '../../server/src/analysis/config';
+import { analyze } from '../../server/src/core/analysis/analyze';
+import { applyEdits } from '../../server/src/core/analysis/edits';
+import { resolveConfig } from '../../server/src/core/analysis/config';
 import { buildCli, focusedConfig, runCli, TemporaryFolders } from './cliHarness';
 import { CLEAN, FIXABLE, TODAY, toCrlf } from './documents';
 

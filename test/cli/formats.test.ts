@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { rules } from '../../server/src/rules/index';
+import { rules } from '../../server/src/core/rules/index';
 import { buildCli, focusedConfig, parseJsonReport, runCli, TemporaryFolders, type JsonReport } from './cliHarness';
 import { CLEAN, FIXABLE, IMPOSSIBLE_DATE, TODAY, TWO_ZONELESS } from './documents';
 

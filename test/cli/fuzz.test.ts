@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fixDocument } from '../../server/src/cli/fix';
+import { fixDocument } from '../../server/src/core/analysis/fixAll';
 import { decodeDocument, encodeDocument } from '../../server/src/cli/readDocument';
 import { cases, FUZZ_SCALE, FUZZ_SEED, hostileConfig, mutate, randomBytes, seedDocuments, seededRandom, type Random } from '../helpers/fuzz';
 import { buildCli, parseJsonReport, runCli, TemporaryFolders } from './cliHarness';

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { templateText } from '../../server/src/template/postmortemTemplate';
+import { templateText } from '../../server/src/core/template/postmortemTemplate';
 import { buildCli, runCli, TemporaryFolders } from './cliHarness';
 
 describe('postmortem new', () => {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { validateConfig } from '../../server/src/analysis/config';
-import { rules } from '../../server/src/rules/index';
+import { validateConfig } from '../../server/src/core/analysis/config';
+import { rules } from '../../server/src/core/rules/index';
 import { CONFIG_SCHEMA_PATH, REQUIRED_WHYS_RANGE, serializeConfigSchema, WRITEUP_HOURS_RANGE } from '../../scripts/config-schema';
 
 interface PropertySchema {

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import type { PostmortemDiagnostic } from '../../server/src/analysis/types';
-import { LineIndex } from '../../server/src/language/lineIndex';
+import type { PostmortemDiagnostic } from '../../server/src/core/analysis/types';
+import { LineIndex } from '../../server/src/core/language/lineIndex';
 import { parseCheckArguments } from '../../server/src/cli/checkArguments';
 import { displayPath } from '../../server/src/cli/displayPath';
-import { compatibleFixes } from '../../server/src/cli/fix';
+import { compatibleFixes } from '../../server/src/core/analysis/fixAll';
 import { ProgressLine } from '../../server/src/cli/progress';
 import { decodeDocument } from '../../server/src/cli/readDocument';
 import { useColour } from '../../server/src/cli/terminal';

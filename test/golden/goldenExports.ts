@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { analyze } from '../../server/src/analysis/analyze';
-import { loadConfigFor } from '../../server/src/analysis/configFile';
-import { toMarkdown } from '../../server/src/render/markdown';
+import { analyze } from '../../server/src/core/analysis/analyze';
+import { loadConfigFor } from '../../server/src/node/configFile';
+import { toMarkdown } from '../../server/src/core/render/markdown';
 
 /**
  * The Markdown export of each example in `examples/`, kept as a golden file here. A fixed

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AnalyzeOptions } from '../../server/src/analysis/types';
+import type { AnalyzeOptions } from '../../server/src/core/analysis/types';
 
 /**
  * Fixtures mark what they expect in comment lines, markdownlint style:

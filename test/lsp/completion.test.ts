@@ -7,7 +7,7 @@ import { withCursors } from './support/cursors';
 import { CLEAN_POSTMORTEM } from '../helpers/postmortems';
 import { uniqueUri } from './support/documents';
 import { CLIENT_CAPABILITIES, TestServer } from './support/testServer';
-import { templateSnippet } from '../../server/src/template/postmortemTemplate';
+import { templateSnippet } from '../../server/src/core/template/postmortemTemplate';
 
 describe('LSP completion', () => {
   let server: TestServer;

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import oniguruma from 'vscode-oniguruma';
 import type { IGrammar } from 'vscode-textmate';
 import textmate from 'vscode-textmate';
-import { analyze } from '../../server/src/analysis/analyze';
-import { ZONE_ABBREVIATIONS } from '../../server/src/language/time';
-import { resolveSnippet } from '../../server/src/template/postmortemTemplate';
+import { analyze } from '../../server/src/core/analysis/analyze';
+import { ZONE_ABBREVIATIONS } from '../../server/src/core/language/time';
+import { resolveSnippet } from '../../server/src/core/template/postmortemTemplate';
 import { REPO_ROOT } from './support/testServer';
 
 // Both packages are UMD bundles: Node sees only their default export.

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { TextEdit } from 'vscode-languageserver-protocol/node';
 import { DocumentFormattingRequest } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from '../../server/src/analysis/analyze';
+import { analyze } from '../../server/src/core/analysis/analyze';
 import { formatPostmortem } from '../../server/src/lsp/formatting';
 import { buildServer } from './support/build';
 import { sampleDocuments, uniqueUri } from './support/documents';

@@ -8,7 +8,7 @@ import {
   createProtocolConnection, DocumentSymbolRequest, ErrorCodes, HoverRequest, InitializeRequest, ResponseError, StreamMessageReader, StreamMessageWriter,
   WorkspaceSymbolRequest,
 } from 'vscode-languageserver-protocol/node';
-import { RENDER_REQUEST, type RenderResult } from '../../server/src/lsp/renderProtocol';
+import { RENDER_REQUEST, type RenderResult } from '../../server/src/protocol/renderProtocol';
 import { stopAtEnd } from '../helpers/stopAtEnd';
 import { CLEAN_POSTMORTEM } from '../helpers/postmortems';
 import { buildServer } from './support/build';

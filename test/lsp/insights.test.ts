@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, CodeLens, Diagnostic } from 'vscode-languageserver-protocol/node';
 import { CodeActionRequest, CodeLensRequest } from 'vscode-languageserver-protocol/node';
-import type { ActionItemsResult, IndexChangedParams, InsightsResult } from '../../server/src/lsp/workspaceInsights';
+import type { ActionItemsResult, IndexChangedParams, InsightsResult } from '../../server/src/protocol/workspaceProtocol';
 import { buildServer } from './support/build';
 import { uniqueUri } from './support/documents';
 import { TestServer } from './support/testServer';

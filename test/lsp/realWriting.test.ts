@@ -95,6 +95,17 @@ describe('LSP over real-world writing', () => {
     assert.match(value, /`9:37AM PST` is 2017-01-31 17:37 UTC/);
   });
 
+  it('hovers the first time of a range under one zone in that zone', async () => {
+    const value = await hover(REAL.replace('At 9:37AM PST', 'Between 9:3|7 and 9:50 AM PST'));
+    assert.match(value, /\*\*2017-01-31 17:37 UTC\*\*/);
+    assert.match(value, /`9:37` is 2017-01-31 17:37 UTC/);
+  });
+
+  it('hovers an event time range with both ends in UTC', async () => {
+    const value = await hover(REAL.replace('~23:25 UTC  Directory', '23:|25-23:40 UTC  Directory'));
+    assert.match(value, /\*\*2017-01-31 23:25–23:40 UTC\*\*/);
+  });
+
   it('has no hover on prose away from a time', async () => {
     const { cursors } = await open(REAL.replace('an engineer ran', 'an engi|neer ran'));
     assert.equal(await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: cursors[0] }), null);

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze } from '../../server/src/analysis/analyze';
-import { buildLedger, formatLedgerText, type Ledger, type LedgerSource } from '../../server/src/render/actionsLedger';
+import { analyze } from '../../server/src/core/analysis/analyze';
+import { buildLedger, formatLedgerText, type Ledger, type LedgerSource } from '../../server/src/core/render/actionsLedger';
 import { buildCli, runCli, TemporaryFolders } from '../cli/cliHarness';
 
 const TODAY = '2025-03-20';

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
-import { analyze } from '../../server/src/analysis/analyze';
-import { applyEdits } from '../../server/src/analysis/edits';
-import { resolveLocalTime } from '../../server/src/language/regionZones';
-import { TimestampScan, scanTimestamp } from '../../server/src/language/time';
+import { analyze } from '../../server/src/core/analysis/analyze';
+import { applyEdits } from '../../server/src/core/analysis/edits';
+import { render } from '../../server/src/core/render/html';
+import { toMarkdown } from '../../server/src/core/render/markdown';
+import { resolveLocalTime } from '../../server/src/core/language/regionZones';
+import { TimestampScan, scanTimestamp } from '../../server/src/core/language/time';
 
 /** The document with every time fix applied (PM010, PM011), as `postmortem check --fix` would. */
 function fixAll(text: string): string {
@@ -212,9 +214,72 @@ describe('zoned times in prose (PM011)', () => {
     assert.match(fixAll(doc('Paged at 11:05 PT.')), /Paged at 19:05 UTC\./);
   });
 
+  describe('a range written with one zone: one finding, both times converted', () => {
+    // `2:05 PM and 3:40 PM Eastern` pairs two timestamps; `2:05–3:40 PM ET` is one timestamp with a range.
+    // Modeled on how status pages write windows (“between 2:05 PM and 3:40 PM Eastern”); our own sentences.
+    const cases: [string, string, string][] = [
+      ['Between 2:05 PM and 3:40 PM Eastern, 12% of requests failed.', '2:05 PM and 3:40 PM Eastern', 'Between 19:05 and 20:40 UTC, 12% of requests failed.'],
+      ['Errors ran 2:05–3:40 PM ET.', '2:05–3:40 PM ET', 'Errors ran 19:05–20:40 UTC.'],
+      ['Writes failed from 10:00-12:00 PST.', '10:00-12:00 PST', 'Writes failed from 18:00-20:00 UTC.'],
+      ['Paused 11:50 to 12:10 PM PT.', '11:50 to 12:10 PM PT', 'Paused 19:50 to 20:10 UTC.'],
+      ['From 9:00 to 17:00 CET nothing moved.', '9:00 to 17:00 CET', 'From 08:00 to 16:00 UTC nothing moved.'],
+      ['Degraded 11:30 PM until 1:10 AM CET.', '11:30 PM until 1:10 AM CET', 'Degraded 2017-02-27 22:30 until 00:10 UTC.'],
+    ];
+    for (const [prose, written, fixed] of cases) {
+      it(`“${written}”`, () => {
+        const text = doc(prose);
+        const pm011 = analyze(text).diagnostics.filter((d) => d.code === 'PM011');
+        assert.equal(pm011.length, 1, pm011.map((d) => d.message).join(' | '));
+        assert.equal(text.split('\n')[4].slice(pm011[0].range.start.character, pm011[0].range.end.character), written);
+        assert.match(pm011[0].message, new RegExp(`^Write “${written}” in UTC as `));
+        assert.equal(fixAll(text).split('\n')[4].trim(), fixed);
+      });
+    }
+
+    it('reports a range it cannot place in UTC without a fix', () => {
+      const pm011 = analyze(doc('Down 9:00 to 10:00 PT and after.').replace('2017-02-28 17:37 UTC', '17:37')).diagnostics.filter((d) => d.code === 'PM011');
+      assert.equal(pm011.length, 1);
+      assert.equal(pm011[0].data?.fix, undefined);
+      assert.match(pm011[0].message, /Write “9:00 to 10:00 PT” in UTC/);
+    });
+  });
+
   it('leaves zone-less times, UTC times, ranges and counts in prose alone', () => {
     const text = doc('At 10:00 and 14:30 UTC; between 10:00-12:00; ratio 3:1; build 1.10:30; 14:30 DB failover.');
     assert.deepEqual(analyze(text).diagnostics.filter((d) => d.code === 'PM011' || d.code === 'PM010'), []);
+  });
+});
+
+describe('a time range at the start of an event', () => {
+  const cases: [string, string, string][] = [
+    // written, diagnostic, the event's time after --fix
+    ['14:20 - 14:25', 'PM010', '14:20 - 14:25 UTC'],
+    ['10:00-12:00', 'PM010', '10:00-12:00 UTC'],
+    ['2:05-2:10 PM', 'PM010', '14:05-14:10 UTC'],
+    ['11:50 to 12:10 PM', 'PM010', '11:50 to 12:10 UTC'],
+    ['2:05–2:10 PM ET', 'PM011', '19:05–19:10 UTC'],
+    ['23:50–00:10 CET', 'PM011', '22:50–23:10 UTC'],
+    ['14:20 - 14:25 UTC', '', '14:20 - 14:25 UTC'],
+  ];
+  for (const [written, code, fixed] of cases) {
+    it(`“${written}” is one timestamp at its first time, ${code || 'with nothing to report'}`, () => {
+      const result = event(written);
+      assert.deepEqual(result.diagnostics.map((d) => d.code), code ? [code] : []);
+      assert.equal(result.fixed, fixed);
+    });
+  }
+
+  it('keeps reading a tight hyphen after a dated time as its offset', () => {
+    const result = event('2025-02-14 14:30-08:00');
+    assert.deepEqual(result.diagnostics.map((d) => d.code), ['PM011']);
+    assert.equal(result.fixed, '2025-02-14 22:30 UTC');
+  });
+
+  it('shows the range in the preview and the export, in UTC', () => {
+    const text = 'postmortem: t\nincident:\n  started: 2025-02-14 10:00 UTC\ntimeline:\n  2:05-2:10 PM ET  Retries pile up\n';
+    const analysis = analyze(text, { today: '2025-03-01' });
+    assert.match(render(analysis), /<time><span class="pm-day">2025-02-14<\/span> 19:05–19:10<\/time> <span class="pm-written">\(written 2:05-2:10 PM ET\)<\/span>/);
+    assert.match(toMarkdown(analysis), /19:05–19:10 \(written 2:05-2:10 PM ET\)/);
   });
 });
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { analyze } from '../../server/src/analysis/analyze';
+import { analyze } from '../../server/src/core/analysis/analyze';
 import { FIXTURE_DIR, REALWORLD_DIR, loadFixtures } from '../helpers/fixtures';
 
 for (const [title, dir] of [['fixtures (expectations marked inline)', FIXTURE_DIR], ['real-world postmortems (test/realworld, expectations marked inline)', REALWORLD_DIR]]) describe(title, () => {

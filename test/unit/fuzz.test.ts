@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Range } from 'vscode-languageserver-types';
-import { analyze } from '../../server/src/analysis/analyze';
-import { applyEdits } from '../../server/src/analysis/edits';
-import { LineIndex } from '../../server/src/language/lineIndex';
+import { analyze } from '../../server/src/core/analysis/analyze';
+import { applyEdits } from '../../server/src/core/analysis/edits';
+import { LineIndex } from '../../server/src/core/language/lineIndex';
 import { loadFixtures } from '../helpers/fixtures';
 
 /** mulberry32: a small seeded generator, so a failure replays exactly. */

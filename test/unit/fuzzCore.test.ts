@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from '../../server/src/analysis/analyze';
-import type { Analysis } from '../../server/src/analysis/types';
-import { fixDocument } from '../../server/src/cli/fix';
+import { analyze } from '../../server/src/core/analysis/analyze';
+import type { Analysis } from '../../server/src/core/analysis/types';
+import { fixDocument } from '../../server/src/core/analysis/fixAll';
 import { fixAllEdit } from '../../server/src/lsp/codeActions';
 import { formatPostmortem } from '../../server/src/lsp/formatting';
 import { cases, FUZZ_SCALE, FUZZ_SEED, mutate, seedDocuments, seededRandom } from '../helpers/fuzz';

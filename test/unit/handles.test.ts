@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { analyze } from '../../server/src/analysis/analyze';
-import { handlesIn } from '../../server/src/language/handles';
-import { buildLedger } from '../../server/src/render/actionsLedger';
+import { analyze } from '../../server/src/core/analysis/analyze';
+import { handlesIn } from '../../server/src/core/language/handles';
+import { buildLedger } from '../../server/src/core/render/actionsLedger';
 
 describe('@org/team handles', () => {
   it('reads @org/team as one handle, and an e-mail address as none', () => {

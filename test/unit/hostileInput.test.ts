@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readRegularFile } from '../../server/src/analysis/regularFile';
+import { readRegularFile } from '../../server/src/node/regularFile';
 import { writeFileAtomically, WriteRefused } from '../../server/src/cli/atomicWrite';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LineIndex } from '../../server/src/language/lineIndex';
+import { LineIndex } from '../../server/src/core/language/lineIndex';
 import { updateDocument } from '../../server/src/lsp/documentUpdate';
-import { escapeForTerminal } from '../../server/src/render/escape';
-import { editDistance, nearest } from '../../server/src/rules/nearest';
+import { escapeForTerminal } from '../../server/src/core/render/escape';
+import { editDistance, nearest } from '../../server/src/core/rules/nearest';
 
 describe('hostile input, unit by unit (issue 12)', () => {
   it('"did you mean" costs nothing for a 200,000-letter word and still finds typos', () => {

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze } from '../../server/src/analysis/analyze';
-import type { ActionsSection, FieldSection, TimelineSection, WhysSection } from '../../server/src/language/ast';
-import { importMarkdown, NotAPostmortemError } from '../../server/src/import/importMarkdown';
+import { analyze } from '../../server/src/core/analysis/analyze';
+import type { ActionsSection, FieldSection, TimelineSection, WhysSection } from '../../server/src/core/language/ast';
+import { importMarkdown, NotAPostmortemError } from '../../server/src/core/import/importMarkdown';
 
 const CORPUS = join(import.meta.dirname, '..', 'import', 'corpus');
 const read = (name: string) => readFileSync(join(CORPUS, name), 'utf8');

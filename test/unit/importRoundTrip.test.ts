@@ -1,13 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze } from '../../server/src/analysis/analyze';
-import type { Analysis, AnalyzeOptions } from '../../server/src/analysis/types';
-import type { ActionsSection } from '../../server/src/language/ast';
-import { actionStatusOf } from '../../server/src/import/templateWords';
-import { importMarkdown } from '../../server/src/import/importMarkdown';
-import { canonicalStatus } from '../../server/src/language/vocabulary';
-import { toMarkdown } from '../../server/src/render/markdown';
+import { analyze } from '../../server/src/core/analysis/analyze';
+import type { Analysis, AnalyzeOptions } from '../../server/src/core/analysis/types';
+import type { ActionsSection } from '../../server/src/core/language/ast';
+import { actionStatusOf } from '../../server/src/core/import/templateWords';
+import { importMarkdown } from '../../server/src/core/import/importMarkdown';
+import { canonicalStatus } from '../../server/src/core/language/vocabulary';
+import { toMarkdown } from '../../server/src/core/render/markdown';
 import { loadFixtures } from '../helpers/fixtures';
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');

@@ -3,8 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, relative } from 'node:path';
 import { lint } from 'markdownlint/sync';
 import type { Rule } from 'markdownlint';
-import { analyze } from '../../server/src/analysis/analyze';
-import { escapeMarkdown, toMarkdown } from '../../server/src/render/markdown';
+import { analyze } from '../../server/src/core/analysis/analyze';
+import { escapeMarkdown, toMarkdown } from '../../server/src/core/render/markdown';
 import { ROOT, examplePaths, exportExample, goldenPathOf, goldenPaths } from '../golden/goldenExports';
 
 /** What a Markdown parser (micromark, inside markdownlint) makes of the text. */

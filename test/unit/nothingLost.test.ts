@@ -2,12 +2,12 @@ import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { lint } from 'markdownlint/sync';
-import { analyze } from '../../server/src/analysis/analyze';
-import { render } from '../../server/src/render/html';
-import { toMarkdown } from '../../server/src/render/markdown';
+import { analyze } from '../../server/src/core/analysis/analyze';
+import { render } from '../../server/src/core/render/html';
+import { toMarkdown } from '../../server/src/core/render/markdown';
 import {
   ACTION_FIELDS, FACTOR_CATEGORIES, HEADER_FIELDS, INCIDENT_FIELDS, LESSON_CATEGORIES, SECTION_NAMES, WHYS_KEYS, canonicalKey,
-} from '../../server/src/language/vocabulary';
+} from '../../server/src/core/language/vocabulary';
 import { parseFixture } from '../helpers/fixtures';
 
 /**

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import type { Range } from 'vscode-languageserver-types';
-import { analyze } from '../../server/src/analysis/analyze';
-import { buildAst } from '../../server/src/language/astBuilder';
+import { analyze } from '../../server/src/core/analysis/analyze';
+import { buildAst } from '../../server/src/core/language/astBuilder';
+import { parse } from '../../server/src/core/analysis/parse';
 
 /** The text a range covers. */
 function textAt(text: string, range: Range): string {
@@ -146,5 +147,22 @@ timeline:
       const { diagnostics } = analyze(text, {});
       assert.ok(Array.isArray(diagnostics));
     }
+  });
+});
+
+describe('parse()', () => {
+  it('gives the tree analyze() gives, without running a rule, and drops a byte order mark', () => {
+    const text = '\ufeffpostmortem: Cache outage\nincident:\n  started: 2025-02-14 14:30\n';
+    const parsed = parse(text);
+    const analysed = analyze(text);
+    const shape = (ast: typeof parsed.ast) => ast.sections.map((s) => ({
+      name: s.name,
+      range: s.range,
+      fields: 'fields' in s ? s.fields.map((f) => [f.key.name, f.value?.text, f.value?.range, f.timestamp?.instant]) : [],
+    }));
+    assert.deepEqual(shape(parsed.ast), shape(analysed.ast));
+    assert.equal(parsed.ast.title?.value?.text, 'Cache outage');
+    assert.equal(parsed.lines.lineText(0), 'postmortem: Cache outage');
+    assert.ok(analysed.diagnostics.some((d) => d.code === 'PM010'), 'analyze() reports the zone-less time that parse() does not check');
   });
 });

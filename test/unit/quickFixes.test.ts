@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze } from '../../server/src/analysis/analyze';
-import { applyEdits } from '../../server/src/analysis/edits';
-import type { PostmortemDiagnostic } from '../../server/src/analysis/types';
-import { rules } from '../../server/src/rules/index';
+import { analyze } from '../../server/src/core/analysis/analyze';
+import { applyEdits } from '../../server/src/core/analysis/edits';
+import type { PostmortemDiagnostic } from '../../server/src/core/analysis/types';
+import { rules } from '../../server/src/core/rules/index';
 import { loadFixtures } from '../helpers/fixtures';
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');

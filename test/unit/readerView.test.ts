@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { analyze } from '../../server/src/analysis/analyze';
-import { render } from '../../server/src/render/html';
-import { toMarkdown } from '../../server/src/render/markdown';
-import { readerView } from '../../server/src/render/readerView';
+import { analyze } from '../../server/src/core/analysis/analyze';
+import { render } from '../../server/src/core/render/html';
+import { toMarkdown } from '../../server/src/core/render/markdown';
+import { readerView } from '../../server/src/core/render/readerView';
 
 /** A why that names a person, kept on purpose and silenced on its line, as an author would. */
 const WHY = 'why 2: @priya skipped the count check the runbook marked optional';

@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { analyze } from '../../server/src/analysis/analyze';
-import { buildLedger } from '../../server/src/render/actionsLedger';
-import { render } from '../../server/src/render/html';
-import { countDiagnostics } from '../../server/src/render/documentFacts';
-import { toMarkdown } from '../../server/src/render/markdown';
+import { analyze } from '../../server/src/core/analysis/analyze';
+import { buildLedger } from '../../server/src/core/render/actionsLedger';
+import { render } from '../../server/src/core/render/html';
+import { countDiagnostics } from '../../server/src/core/render/documentFacts';
+import { toMarkdown } from '../../server/src/core/render/markdown';
 import { examplePaths } from '../golden/goldenExports';
 
 /** Line numbers below are 0-based and refer to this document. */

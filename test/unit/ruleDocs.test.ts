@@ -2,9 +2,9 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyze } from '../../server/src/analysis/analyze';
-import { ZONE_ABBREVIATIONS } from '../../server/src/language/time';
-import { rules } from '../../server/src/rules/index';
+import { analyze } from '../../server/src/core/analysis/analyze';
+import { ZONE_ABBREVIATIONS } from '../../server/src/core/language/time';
+import { rules } from '../../server/src/core/rules/index';
 
 /**
  * The pages in docs/rules/ must hold examples that really behave as the page says (that every

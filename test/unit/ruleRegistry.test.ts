@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { rules } from '../../server/src/rules/index';
+import { rules } from '../../server/src/core/rules/index';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 

@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { analyze } from '../../server/src/analysis/analyze';
-import { digestOf, type PostmortemDigest } from '../../server/src/insights/digest';
-import { relatedIncidents, termsOf } from '../../server/src/insights/related';
-import { computeStats, median, type StatsReport } from '../../server/src/insights/stats';
-import { formatStatsText } from '../../server/src/insights/statsText';
+import { analyze } from '../../server/src/core/analysis/analyze';
+import { digestOf, type PostmortemDigest } from '../../server/src/core/insights/digest';
+import { relatedIncidents, termsOf } from '../../server/src/core/insights/related';
+import { computeStats, median, type StatsReport } from '../../server/src/core/insights/stats';
+import { formatStatsText } from '../../server/src/core/insights/statsText';
 
 /**
  * `postmortem stats` on a small repository whose every figure was worked out by hand

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { analyze } from '../../server/src/analysis/analyze';
+import { analyze } from '../../server/src/core/analysis/analyze';
 
 const codesByLine = (text: string) => analyze(text, { today: '2026-03-10' }).diagnostics.map((d) => `${d.range.start.line}:${d.code}`);
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { analyze } from '../../server/src/analysis/analyze';
-import { postmortemFileName, slugOf, templateSnippet, templateText } from '../../server/src/template/postmortemTemplate';
+import { analyze } from '../../server/src/core/analysis/analyze';
+import { postmortemFileName, slugOf, templateSnippet, templateText } from '../../server/src/core/template/postmortemTemplate';
 
 const NOW = new Date(2026, 2, 2, 9, 30);
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { analyze } from '../../server/src/analysis/analyze';
-import { applyEdits } from '../../server/src/analysis/edits';
-import { TimestampScan, ZONE_ABBREVIATIONS, formatDuration, parseDurationSeconds, scanTimestamp } from '../../server/src/language/time';
+import { analyze } from '../../server/src/core/analysis/analyze';
+import { applyEdits } from '../../server/src/core/analysis/edits';
+import { TimestampScan, ZONE_ABBREVIATIONS, formatDuration, parseDurationSeconds, scanTimestamp } from '../../server/src/core/language/time';
 
 /** The timestamp at the start of `text`, or undefined. */
 function parseTimestamp(text: string): TimestampScan | undefined {

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { analyze } from '../../server/src/analysis/analyze';
-import { applyEdits } from '../../server/src/analysis/edits';
-import type { AnalyzeOptions, PostmortemDiagnostic } from '../../server/src/analysis/types';
-import { anchorWords } from '../../server/src/rules/wording/anchors';
-import { matchesOf, wordRegex } from '../../server/src/rules/wording/patterns';
-import { personPatterns } from '../../server/src/rules/wording/people';
-import { BLAME_PHRASES, HINDSIGHT_PHRASES, MINIMIZING_PHRASES } from '../../server/src/rules/wording/phrases';
+import { analyze } from '../../server/src/core/analysis/analyze';
+import { applyEdits } from '../../server/src/core/analysis/edits';
+import type { AnalyzeOptions, PostmortemDiagnostic } from '../../server/src/core/analysis/types';
+import { anchorWords } from '../../server/src/core/rules/wording/anchors';
+import { matchesOf, wordRegex } from '../../server/src/core/rules/wording/patterns';
+import { personPatterns } from '../../server/src/core/rules/wording/people';
+import { BLAME_PHRASES, HINDSIGHT_PHRASES, MINIMIZING_PHRASES } from '../../server/src/core/rules/wording/phrases';
 
 /**
  * The blameless-wording checks (PM023, PM035, PM040–PM043) against a labeled corpus of

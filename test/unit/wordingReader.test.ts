@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { analyze } from '../../server/src/analysis/analyze';
-import type { AnalyzeOptions } from '../../server/src/analysis/types';
+import { analyze } from '../../server/src/core/analysis/analyze';
+import type { AnalyzeOptions } from '../../server/src/core/analysis/types';
 import { CLEAN_POSTMORTEM } from '../helpers/postmortems';
 
 /**

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { templateText } from '../../server/src/template/postmortemTemplate';
+import { templateText } from '../../server/src/core/template/postmortemTemplate';
 import { CLEAN_POSTMORTEM } from '../helpers/postmortems';
 import { activateExtension, closeAllEditors, codeOf, diagnosticsWhen, openPostmortem, symbolsWhen } from './helpers';
 

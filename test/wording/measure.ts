@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { text as alexText } from 'alex';
 import writeGood from 'write-good';
-import { analyze } from '../../server/src/analysis/analyze';
+import { analyze } from '../../server/src/core/analysis/analyze';
 import { CLEAN_POSTMORTEM } from '../helpers/postmortems';
 
 export type Label = 'blame' | 'counterfactual' | 'neutral';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { httpUrl } from '../../../server/src/render/escape';
+import { httpUrl } from '../../../server/src/core/render/escape';
 import { openDocument } from './postmortemDocuments';
 import { parseFromWebview, type FromWebviewMessage, type ToWebviewMessage } from './messages';
 import type { ReportSource } from './serverReports';

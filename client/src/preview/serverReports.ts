@@ -1,8 +1,8 @@
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { RENDER_REQUEST, type RenderFormat, type RenderParams, type RenderResult } from '../../../server/src/lsp/renderProtocol';
+import { RENDER_REQUEST, type RenderFormat, type RenderParams, type RenderResult } from '../../../server/src/protocol/renderProtocol';
 
-/** A document's report as the language server makes it (see server/src/lsp/renderProtocol.ts). */
+/** A document's report as the language server makes it (see server/src/protocol/renderProtocol.ts). */
 export type ReportSource = (document: vscode.TextDocument, format: RenderFormat) => Promise<RenderResult>;
 
 /**

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { escapeHtml } from '../../../server/src/render/escape';
-import { REPORT_CSS } from '../../../server/src/render/styles';
+import { escapeHtml } from '../../../server/src/core/render/escape';
+import { REPORT_CSS } from '../../../server/src/core/render/styles';
 import type { PreviewSettings } from './messages';
 
 /** What the preview page is built from; kept free of `vscode` so tests can load it in a browser. */

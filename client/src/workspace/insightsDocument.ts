@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { escapeHtml } from '../../../server/src/render/escape';
-import { insightsStyles } from '../../../server/src/render/insightsStyles';
+import { escapeHtml } from '../../../server/src/core/render/escape';
+import { insightsStyles } from '../../../server/src/core/render/insightsStyles';
 
 /**
  * The page of the "Postmortem: Open Insights" webview: the server's insights fragment, the

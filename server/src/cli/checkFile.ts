@@ -1,8 +1,8 @@
-import { analyze } from '../analysis/analyze';
-import { MAX_DOCUMENT_BYTES, readRegularFile } from '../analysis/regularFile';
-import type { Analysis, AnalyzeOptions } from '../analysis/types';
+import { analyze } from '../core/analysis/analyze';
+import { MAX_DOCUMENT_BYTES, readRegularFile } from '../node/regularFile';
+import type { Analysis, AnalyzeOptions } from '../core/analysis/types';
 import { writeFileAtomically, WriteRefused } from './atomicWrite';
-import { fixDocument } from './fix';
+import { fixDocument } from '../core/analysis/fixAll';
 import { decodeDocument, encodeDocument } from './readDocument';
 import { NO_METRICS, type FileReport } from './report';
 

@@ -1,5 +1,5 @@
 import { dirname, resolve } from 'node:path';
-import { findConfigFile, loadConfigFile, type LoadedConfig } from '../analysis/configFile';
+import { findConfigFile, loadConfigFile, type LoadedConfig } from '../node/configFile';
 import { displayPath } from './displayPath';
 
 /**

@@ -1,8 +1,8 @@
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { manifest, repositoryFileUrl, repositoryWebUrl } from '../project/manifest';
+import { manifest, repositoryFileUrl, repositoryWebUrl } from '../core/project/manifest';
 
-export { CLI_NAME, VERSION } from '../project/manifest';
+export { CLI_NAME, VERSION } from '../core/project/manifest';
 
 /** The installed package's folder: the bundle lives in its `dist/`. */
 export function installRoot(): string {

@@ -1,4 +1,4 @@
-import { escapeForTerminal } from '../render/escape';
+import { escapeForTerminal } from '../core/render/escape';
 
 /** The part of a stream the progress line needs; `process.stderr` in real use. */
 export interface ProgressStream {

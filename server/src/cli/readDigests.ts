@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { analyze } from '../analysis/analyze';
-import type { PostmortemConfig } from '../analysis/types';
-import { digestOf, type PostmortemDigest } from '../insights/digest';
-import { rules } from '../rules/index';
+import { analyze } from '../core/analysis/analyze';
+import type { PostmortemConfig } from '../core/analysis/types';
+import { digestOf, type PostmortemDigest } from '../core/insights/digest';
+import { rules } from '../core/rules/index';
 import { decodeDocument } from './readDocument';
 
 const RULES_OFF = Object.fromEntries(rules.map((rule) => [rule.code, 'off' as const]));

@@ -1,5 +1,5 @@
 import type { Range } from 'vscode-languageserver-types';
-import { LineIndex } from '../language/lineIndex';
+import { LineIndex } from '../core/language/lineIndex';
 import { firstInvalidUtf8Offset } from './utf8';
 
 const BOM = '\ufeff';

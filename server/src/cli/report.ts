@@ -1,4 +1,4 @@
-import type { Metrics, PostmortemDiagnostic, Severity } from '../analysis/types';
+import type { Metrics, PostmortemDiagnostic, Severity } from '../core/analysis/types';
 
 /** What checking one file found, ready for any output format. */
 export interface FileReport {

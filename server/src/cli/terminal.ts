@@ -1,4 +1,4 @@
-import { escapeForTerminal } from '../render/escape';
+import { escapeForTerminal } from '../core/render/escape';
 
 /** Colour only on a terminal, never with NO_COLOR set (https://no-color.org), always with FORCE_COLOR. */
 export function useColour(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {

@@ -1,4 +1,4 @@
-import type { FieldNode, PostmortemDocument, SectionNode } from '../language/ast';
+import type { FieldNode, PostmortemDocument, SectionNode } from '../core/language/ast';
 
 /** A column-0 block: a header field (`postmortem:`, `id:`, …) or a section with its body. */
 export type Block = { kind: 'header'; field: FieldNode; line: number } | { kind: 'section'; section: SectionNode; line: number };

@@ -1,8 +1,8 @@
 import type { CancellationToken, CodeAction, CodeActionParams, Command, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { CodeActionKind } from 'vscode-languageserver';
-import { indentationOf, insertLinesBefore } from '../analysis/edits';
-import type { PostmortemDiagnostic } from '../analysis/types';
-import { fixDocument } from '../cli/fix';
+import { indentationOf, insertLinesBefore } from '../core/analysis/edits';
+import type { PostmortemDiagnostic } from '../core/analysis/types';
+import { fixDocument } from '../core/analysis/fixAll';
 import { toLspDiagnostic } from './diagnostics';
 import type { AnalyzedDocument } from './documents';
 import { rangesTouch } from './ranges';

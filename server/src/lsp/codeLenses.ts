@@ -1,5 +1,5 @@
 import type { CancellationToken, CodeLens, CodeLensParams } from 'vscode-languageserver';
-import { digestOf, followupsAbout } from '../insights/digest';
+import { digestOf, followupsAbout } from '../core/insights/digest';
 import { fsPathOf } from './configuration';
 import type { AnalyzedDocument } from './documents';
 import type { WorkspaceInsights } from './workspaceInsights';

@@ -1,14 +1,14 @@
 import type { CancellationToken, CompletionItem, CompletionParams, Range } from 'vscode-languageserver';
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind } from 'vscode-languageserver';
-import type { ActionsSection, PostmortemDocument, SectionNode } from '../language/ast';
-import { formatDate, parseIsoDay, dateToEpochDay, calendarDateOf, pad2 } from '../language/time';
-import type { Term } from '../language/vocabulary';
+import type { ActionsSection, PostmortemDocument, SectionNode } from '../core/language/ast';
+import { formatDate, parseIsoDay, dateToEpochDay, calendarDateOf, pad2 } from '../core/language/time';
+import type { Term } from '../core/language/vocabulary';
 import {
   ACTION_FIELDS, ACTION_STATUSES, DOCUMENT_STATUSES, FACTOR_CATEGORIES, HEADER_FIELDS, INCIDENT_FIELDS, INCIDENT_TYPES,
   LESSON_CATEGORIES, PRIORITIES, SECTIONS, TIMESTAMP_FIELDS, WHYS_KEYS, findTerm, severityTerms,
-} from '../language/vocabulary';
-import { fieldOf } from '../rules/actionItems';
-import { PROSE_PLACEHOLDERS, escapeSnippetText, templateSnippet, templateText } from '../template/postmortemTemplate';
+} from '../core/language/vocabulary';
+import { fieldOf } from '../core/rules/actionItems';
+import { PROSE_PLACEHOLDERS, escapeSnippetText, templateSnippet, templateText } from '../core/template/postmortemTemplate';
 import { blockAt, indentWidth } from './astQueries';
 import type { AnalyzedDocument } from './documents';
 

@@ -1,8 +1,8 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LoadedConfig } from '../analysis/configFile';
-import { findConfigFile, loadConfigFile } from '../analysis/configFile';
-import type { AnalyzeOptions } from '../analysis/types';
+import type { LoadedConfig } from '../node/configFile';
+import { findConfigFile, loadConfigFile } from '../node/configFile';
+import type { AnalyzeOptions } from '../core/analysis/types';
 import type { PostmortemSettings } from './settings';
 import { DEFAULT_SETTINGS, withSettings } from './settings';
 

@@ -1,7 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
-import type { PostmortemDiagnostic, Severity } from '../analysis/types';
-import { repositoryFileUrl } from '../project/manifest';
+import type { PostmortemDiagnostic, Severity } from '../core/analysis/types';
+import { repositoryFileUrl } from '../core/project/manifest';
 import type { AnalyzedDocument } from './documents';
 
 const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import { CONFIG_FILE_NAME } from '../analysis/configFile';
-import { LineIndex } from '../language/lineIndex';
+import { CONFIG_FILE_NAME } from '../node/configFile';
+import { LineIndex } from '../core/language/lineIndex';
 
 export interface ConfigFileTarget {
   /** The `.postmortemrc.json` that governs the document, when one exists. */

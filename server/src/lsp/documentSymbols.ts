@@ -1,7 +1,7 @@
 import type { CancellationToken, DocumentSymbol, DocumentSymbolParams, Range } from 'vscode-languageserver';
 import { SymbolKind } from 'vscode-languageserver';
-import type { ActionItemNode, SectionNode, TextNode } from '../language/ast';
-import { fieldOf } from '../rules/actionItems';
+import type { ActionItemNode, SectionNode, TextNode } from '../core/language/ast';
+import { fieldOf } from '../core/rules/actionItems';
 import type { AnalyzedDocument } from './documents';
 
 const MAX_NAME_LENGTH = 80;

@@ -1,6 +1,6 @@
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LineIndex } from '../language/lineIndex';
+import { LineIndex } from '../core/language/lineIndex';
 
 /**
  * Applies a client's content changes the way the editor applied them. `TextDocument.update` keeps

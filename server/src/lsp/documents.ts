@@ -1,8 +1,8 @@
 import type { Connection } from 'vscode-languageserver';
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from '../analysis/analyze';
-import type { Analysis, AnalyzeOptions } from '../analysis/types';
+import { analyze } from '../core/analysis/analyze';
+import type { Analysis, AnalyzeOptions } from '../core/analysis/types';
 import { updateDocument } from './documentUpdate';
 
 /** A document version and its analysis: what every provider reads. */

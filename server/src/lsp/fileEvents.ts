@@ -1,6 +1,6 @@
 import type { FileEvent } from 'vscode-languageserver';
 import { FileChangeType } from 'vscode-languageserver';
-import { CONFIG_FILE_NAME } from '../analysis/configFile';
+import { CONFIG_FILE_NAME } from '../node/configFile';
 import { fsPathOf } from './configuration';
 import type { WorkspaceIndex } from './workspaceIndex';
 

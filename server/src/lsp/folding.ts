@@ -1,6 +1,6 @@
 import type { CancellationToken, FoldingRange, FoldingRangeParams, Range } from 'vscode-languageserver';
 import { FoldingRangeKind } from 'vscode-languageserver';
-import type { AstNode, BulletNode, SectionNode } from '../language/ast';
+import type { AstNode, BulletNode, SectionNode } from '../core/language/ast';
 import type { AnalyzedDocument } from './documents';
 
 /** Sections, action items, whys and every other entry that spans lines; runs of comment lines. */

@@ -1,9 +1,9 @@
 import type { CancellationToken, DocumentFormattingParams, TextEdit } from 'vscode-languageserver';
-import { analyze } from '../analysis/analyze';
-import type { Analysis } from '../analysis/types';
-import { visualWidth } from '../language/astBuilder';
-import type { BulletNode, KeyNode, PostmortemDocument, Range, SectionNode, TextNode } from '../language/ast';
-import { LineIndex } from '../language/lineIndex';
+import { analyze } from '../core/analysis/analyze';
+import type { Analysis } from '../core/analysis/types';
+import { visualWidth } from '../core/language/astBuilder';
+import type { BulletNode, KeyNode, PostmortemDocument, Range, SectionNode, TextNode } from '../core/language/ast';
+import { LineIndex } from '../core/language/lineIndex';
 import type { AnalyzedDocument } from './documents';
 import { documentEdit } from './textDiff';
 

@@ -1,5 +1,5 @@
-import { HANDLE_SOURCE } from '../language/handles';
-import { PLACEHOLDER_HANDLES } from '../template/postmortemTemplate';
+import { HANDLE_SOURCE } from '../core/language/handles';
+import { PLACEHOLDER_HANDLES } from '../core/template/postmortemTemplate';
 
 const HANDLE = new RegExp(HANDLE_SOURCE, 'g');
 /** The fields that name people: a handle in prose or a comment is not offered as an owner. */

@@ -1,17 +1,17 @@
 import type { CancellationToken, Hover, HoverParams, Position, Range } from 'vscode-languageserver';
 import { MarkupKind } from 'vscode-languageserver';
-import { incidentInstant } from '../analysis/metrics';
-import type { Analysis } from '../analysis/types';
-import type { ActionItemNode, FieldNode, KeyNode, SectionNode, TimestampNode } from '../language/ast';
-import { formatOffset } from '../language/regionZones';
-import { formatDate, formatMinutes, formatUtc } from '../language/time';
-import type { Term } from '../language/vocabulary';
+import { incidentInstant } from '../core/analysis/metrics';
+import type { Analysis } from '../core/analysis/types';
+import type { ActionItemNode, FieldNode, KeyNode, SectionNode, TimestampNode } from '../core/language/ast';
+import { formatOffset } from '../core/language/regionZones';
+import { formatDate, formatMinutes, formatUtc, rangeEndInstant } from '../core/language/time';
+import type { Term } from '../core/language/vocabulary';
 import {
   ACTION_FIELDS, ACTION_STATUSES, CLOSED_STATUSES, DOCUMENT_STATUSES, FACTOR_CATEGORIES, HEADER_FIELDS, INCIDENT_FIELDS,
   INCIDENT_TYPES, LESSON_CATEGORIES, PRIORITIES, SECTIONS, WHYS_KEYS, canonicalKey, canonicalStatus, findTerm, severityTerms,
-} from '../language/vocabulary';
-import { fieldOf } from '../rules/actionItems';
-import { proseTimestampsOf } from '../rules/timestamps';
+} from '../core/language/vocabulary';
+import { fieldOf } from '../core/rules/actionItems';
+import { proseTimestampsOf } from '../core/rules/timestamps';
 import type { AnalyzedDocument } from './documents';
 import { containsPosition } from './ranges';
 
@@ -34,8 +34,11 @@ export function hover(document: AnalyzedDocument, params: HoverParams, token: Ca
 
 /** A zoned time in the authors' prose (`At 9:37AM PST, …`): the same hover as a timeline time. */
 function proseTimeHover(analysis: Analysis, position: Position): Hover | null {
-  const stamp = proseTimestampsOf(analysis.ast, analysis.lines).find((s) => containsPosition(s.range, position));
-  return stamp ? timestampHover(analysis, stamp) : null;
+  for (const { stamp, rangeStart } of proseTimestampsOf(analysis.ast, analysis.lines)) {
+    if (containsPosition(stamp.range, position)) return timestampHover(analysis, stamp);
+    if (rangeStart && containsPosition(rangeStart.range, position)) return timestampHover(analysis, rangeStart);
+  }
+  return null;
 }
 
 function sectionHover(analysis: Analysis, section: SectionNode, position: Position): Hover | null {
@@ -108,7 +111,9 @@ function timestampHover(analysis: Analysis, stamp: TimestampNode): Hover {
           : 'it has no date and `started` gives none';
     return markdown(`\`${stamp.raw}\` cannot be placed in UTC: ${reason}.`, stamp.range);
   }
-  const utc = formatUtc(stamp.instant, { iso: false, withDate: true, withSeconds: stamp.second !== undefined });
+  const end = rangeEndInstant(stamp);
+  const first = formatUtc(stamp.instant, { iso: false, withDate: true, withSeconds: stamp.second !== undefined });
+  const utc = end === undefined ? first : first.replace(/ UTC$/, `–${formatUtc(end, { iso: false, withDate: false, withSeconds: stamp.rangeEnd!.second !== undefined })}`);
   const lines = [`**${stamp.approximate ? '≈ ' : ''}${utc}**`];
   const region = stamp.zone.kind === 'region' && stamp.zone.offsetMinutes !== undefined ? ` (${stamp.zone.region}, ${formatOffset(stamp.zone.offsetMinutes)} at that moment)` : '';
   if (stamp.zone.kind === 'offset' || stamp.zone.kind === 'abbreviation' || stamp.zone.kind === 'region' || stamp.twelveHour) lines.push(`\`${stamp.raw}\`${region} is ${utc}.`);

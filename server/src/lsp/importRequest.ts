@@ -1,5 +1,5 @@
-import { importMarkdown, NotAPostmortemError } from '../import/importMarkdown';
-import type { ImportParams, ImportResponse } from './importProtocol';
+import { importMarkdown, NotAPostmortemError } from '../core/import/importMarkdown';
+import type { ImportParams, ImportResponse } from '../protocol/importProtocol';
 
 /** Answers `postmortem/import`; Markdown that is no postmortem is refused with the importer's reason. */
 export function importRequest(params: ImportParams): ImportResponse {

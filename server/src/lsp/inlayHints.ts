@@ -1,6 +1,6 @@
 import type { CancellationToken, InlayHint, InlayHintParams } from 'vscode-languageserver';
-import { incidentInstant } from '../analysis/metrics';
-import { formatClockOffset } from '../language/time';
+import { incidentInstant } from '../core/analysis/metrics';
+import { formatClockOffset } from '../core/language/time';
 import type { AnalyzedDocument } from './documents';
 import { offsetFromStart } from './hover';
 

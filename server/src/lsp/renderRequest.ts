@@ -1,8 +1,8 @@
-import { render } from '../render/html';
-import { toMarkdown } from '../render/markdown';
+import { render } from '../core/render/html';
+import { toMarkdown } from '../core/render/markdown';
 import type { DocumentAnalyses } from './documents';
 import { isTooLarge, MAX_ANALYSED_LENGTH } from './documents';
-import type { RenderFormat, RenderParams, RenderResult } from './renderProtocol';
+import type { RenderFormat, RenderParams, RenderResult } from '../protocol/renderProtocol';
 
 const FORMATS: readonly RenderFormat[] = ['preview', 'html', 'markdown'];
 

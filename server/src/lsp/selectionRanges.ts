@@ -1,5 +1,5 @@
 import type { CancellationToken, Position, Range, SelectionRange, SelectionRangeParams } from 'vscode-languageserver';
-import type { Analysis } from '../analysis/types';
+import type { Analysis } from '../core/analysis/types';
 import type { AnalyzedDocument } from './documents';
 import { containsPosition, containsRange, sameRange } from './ranges';
 

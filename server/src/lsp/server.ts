@@ -21,13 +21,14 @@ import { hover } from './hover';
 import { inlayHints } from './inlayHints';
 import { documentRequest } from './requests';
 import { selectionRanges } from './selectionRanges';
-import { IMPORT_REQUEST } from './importProtocol';
+import { IMPORT_REQUEST } from '../protocol/importProtocol';
 import { importRequest } from './importRequest';
-import { RENDER_REQUEST } from './renderProtocol';
+import { RENDER_REQUEST } from '../protocol/renderProtocol';
 import { renderRequestHandler } from './renderRequest';
 import { readSettings } from './settings';
 import { WorkspaceIndex } from './workspaceIndex';
-import { ACTION_ITEMS_REQUEST, INDEX_CHANGED_NOTIFICATION, INSIGHTS_REQUEST, WorkspaceInsights, type ActionItemsParams } from './workspaceInsights';
+import { WorkspaceInsights } from './workspaceInsights';
+import { ACTION_ITEMS_REQUEST, INDEX_CHANGED_NOTIFICATION, INSIGHTS_REQUEST, type ActionItemsParams } from '../protocol/workspaceProtocol';
 import { workspaceOutlines, workspaceSymbols } from './workspaceSymbols';
 
 /**

@@ -1,6 +1,6 @@
-import { validateConfig } from '../analysis/config';
-import type { PostmortemConfig, SeveritySetting } from '../analysis/types';
-import { rules } from '../rules/index';
+import { validateConfig } from '../core/analysis/config';
+import type { PostmortemConfig, SeveritySetting } from '../core/analysis/types';
+import { rules } from '../core/rules/index';
 
 /** The `postmortem.*` editor settings the server reads. */
 export interface PostmortemSettings {

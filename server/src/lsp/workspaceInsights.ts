@@ -1,11 +1,14 @@
-import { calendarDateOf, formatDate } from '../language/time';
-import type { PostmortemDigest } from '../insights/digest';
-import { digestOf, epochDay, followupsAbout, lastTrackedDay } from '../insights/digest';
-import { computeStats, type StatsReport } from '../insights/stats';
-import { renderInsights } from '../render/insightsHtml';
+import { calendarDateOf, formatDate } from '../core/language/time';
+import type { PostmortemDigest } from '../core/insights/digest';
+import { digestOf, epochDay, followupsAbout, lastTrackedDay } from '../core/insights/digest';
+import { computeStats } from '../core/insights/stats';
+import { renderInsights } from '../core/render/insightsHtml';
 import { fsPathOf } from './configuration';
 import type { AnalyzedDocument } from './documents';
 import type { WorkspaceIndex } from './workspaceIndex';
+import type {
+  ActionItemsParams, ActionItemsResult, IndexChangedParams, InsightsResult, WorkspaceActionItem,
+} from '../protocol/workspaceProtocol';
 
 /**
  * The workspace features across postmortems, served to the client over custom requests (no
@@ -13,61 +16,6 @@ import type { WorkspaceIndex } from './workspaceIndex';
  * insights page. They read the workspace index, with open documents as they are being edited
  * in place of their saved text.
  */
-
-/** Client → server: every open action item of the workspace. */
-export const ACTION_ITEMS_REQUEST = 'postmortem/actionItems';
-/** Client → server: the insights page (HTML fragment) and its figures. */
-export const INSIGHTS_REQUEST = 'postmortem/insights';
-/** Server → client: the index or an open document changed; ask again. Carries the counts for the status bar. */
-export const INDEX_CHANGED_NOTIFICATION = 'postmortem/indexChanged';
-
-export interface ActionItemsParams {
-  /** `YYYY-MM-DD`; the server's date (UTC) without it. */
-  today?: string;
-}
-
-export interface WorkspaceActionItem {
-  uri: string;
-  /** 0-based line of the item's ID. */
-  line: number;
-  id: string;
-  title: string;
-  owner: string | null;
-  priority: string | null;
-  due: string | null;
-  status: string | null;
-  /** Days past due, when overdue. */
-  daysOverdue: number | null;
-  /** Days until due, when due today or later. */
-  daysLeft: number | null;
-  postmortem: { id: string | null; title: string | null; path: string };
-  /** Follow-up notes that name the item, newest first. */
-  followups: { date: string | null; text: string; line: number }[];
-  /** The postmortem's newest follow-up note (or `date:`), for "last tracked". */
-  lastTracked: string | null;
-}
-
-export interface ActionItemsResult {
-  /** False until the first index build has finished. */
-  ready: boolean;
-  today: string;
-  items: WorkspaceActionItem[];
-  overdue: number;
-  /** Files that could not be read or parsed, named. */
-  problems: string[];
-}
-
-export interface IndexChangedParams {
-  ready: boolean;
-  open: number;
-  overdue: number;
-}
-
-export interface InsightsResult {
-  ready: boolean;
-  html: string;
-  report: StatsReport;
-}
 
 function today(): string {
   return formatDate(calendarDateOf(Date.now()));

@@ -1,4 +1,4 @@
-import { TEMPLATE_SNIPPET_LINES } from '../../../server/src/template/postmortemTemplate';
+import { TEMPLATE_SNIPPET_LINES } from '../../../server/src/core/template/postmortemTemplate';
 import { useWorkbench } from '../support/scenario';
 import { waitUntil } from '../support/waitUntil';
 

@@ -1,6 +1,6 @@
 // What the Problems panel should list for a fixture: the core analysis run on the same text with
 // the fixture workspace's .postmortemrc.json, so the scenarios check the editor shows exactly that.
-import { analyze } from '../../../server/src/index';
+import { analyze } from '../../../server/src/core/index';
 import { fixtureText } from './scenario';
 
 export interface ExpectedProblem {

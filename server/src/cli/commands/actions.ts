@@ -1,8 +1,8 @@
-import { analyze } from '../../analysis/analyze';
-import { MAX_DOCUMENT_BYTES, readRegularFile } from '../../analysis/regularFile';
-import { calendarDateOf, formatDate } from '../../language/time';
-import { LedgerBuilder, formatLedgerJson, formatLedgerText } from '../../render/actionsLedger';
-import { rules } from '../../rules/index';
+import { analyze } from '../../core/analysis/analyze';
+import { MAX_DOCUMENT_BYTES, readRegularFile } from '../../node/regularFile';
+import { calendarDateOf, formatDate } from '../../core/language/time';
+import { LedgerBuilder, formatLedgerJson, formatLedgerText } from '../../core/render/actionsLedger';
+import { rules } from '../../core/rules/index';
 import { ConfigResolver } from '../configs';
 import { discoverFiles } from '../discovery';
 import { displayPath } from '../displayPath';

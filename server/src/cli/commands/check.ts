@@ -1,4 +1,4 @@
-import { rules } from '../../rules/index';
+import { rules } from '../../core/rules/index';
 import { CHECK_USAGE, parseCheckArguments, type CheckArguments } from '../checkArguments';
 import { checkFile } from '../checkFile';
 import { ConfigResolver } from '../configs';

@@ -1,5 +1,5 @@
-import { render } from '../../render/html';
-import { toMarkdown } from '../../render/markdown';
+import { render } from '../../core/render/html';
+import { toMarkdown } from '../../core/render/markdown';
 import { writeOut } from '../terminal';
 import { UsageError } from '../usageError';
 import { loadAnalysis, parseOptions, refuseOverwritingInput, runCommand, todayOption, writeResult } from './options';

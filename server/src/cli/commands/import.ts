@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
-import { analyze } from '../../analysis/analyze';
-import { importMarkdown, NotAPostmortemError } from '../../import/importMarkdown';
+import { analyze } from '../../core/analysis/analyze';
+import { importMarkdown, NotAPostmortemError } from '../../core/import/importMarkdown';
 import { ConfigResolver } from '../configs';
 import { displayPath } from '../displayPath';
 import { formatText } from '../formats/text';

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { cleanTitle, postmortemFileName, templateText } from '../../template/postmortemTemplate';
+import { cleanTitle, postmortemFileName, templateText } from '../../core/template/postmortemTemplate';
 import { displayPath } from '../displayPath';
 import { writeOut } from '../terminal';
 import { InputError, UsageError } from '../usageError';

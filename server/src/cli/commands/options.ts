@@ -1,9 +1,9 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { analyze } from '../../analysis/analyze';
-import { MAX_DOCUMENT_BYTES, readRegularFile, UnreadableFile } from '../../analysis/regularFile';
-import type { Analysis } from '../../analysis/types';
-import { parseIsoDay } from '../../language/time';
+import { analyze } from '../../core/analysis/analyze';
+import { MAX_DOCUMENT_BYTES, readRegularFile, UnreadableFile } from '../../node/regularFile';
+import type { Analysis } from '../../core/analysis/types';
+import { parseIsoDay } from '../../core/language/time';
 import { ConfigResolver } from '../configs';
 import { displayPath } from '../displayPath';
 import { decodeDocument } from '../readDocument';

@@ -1,4 +1,4 @@
-import { render, type RenderTheme } from '../../render/html';
+import { render, type RenderTheme } from '../../core/render/html';
 import { writeOut } from '../terminal';
 import { UsageError } from '../usageError';
 import { loadAnalysis, parseOptions, refuseOverwritingInput, runCommand, todayOption, writeResult } from './options';

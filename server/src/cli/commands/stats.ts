@@ -1,8 +1,8 @@
-import { calendarDateOf, formatDate } from '../../language/time';
-import type { PostmortemDigest } from '../../insights/digest';
-import { computeStats } from '../../insights/stats';
-import { formatStatsText } from '../../insights/statsText';
-import { renderInsights } from '../../render/insightsHtml';
+import { calendarDateOf, formatDate } from '../../core/language/time';
+import type { PostmortemDigest } from '../../core/insights/digest';
+import { computeStats } from '../../core/insights/stats';
+import { formatStatsText } from '../../core/insights/statsText';
+import { renderInsights } from '../../core/render/insightsHtml';
 import { ConfigResolver } from '../configs';
 import { discoverFiles } from '../discovery';
 import { displayPath } from '../displayPath';

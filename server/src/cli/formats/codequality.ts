@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Severity } from '../../analysis/types';
+import type { Severity } from '../../core/analysis/types';
 import type { FileReport } from '../report';
 
 /** GitLab's code quality levels: an error blocks like a failed build, hints are the least. */

@@ -1,8 +1,8 @@
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Range } from 'vscode-languageserver-types';
-import type { Severity } from '../../analysis/types';
-import type { Rule } from '../../rules/rule';
+import type { Severity } from '../../core/analysis/types';
+import type { Rule } from '../../core/rules/rule';
 import { CLI_NAME, projectFileUri, projectHomeUri, VERSION } from '../manifest';
 import type { FileReport } from '../report';
 

@@ -1,5 +1,5 @@
-import type { Severity } from '../../analysis/types';
-import { escapeForTerminal } from '../../render/escape';
+import type { Severity } from '../../core/analysis/types';
+import { escapeForTerminal } from '../../core/render/escape';
 import type { FileReport, Summary } from '../report';
 
 const COLOURS: Record<Severity, string> = { error: '31', warning: '33', information: '36', hint: '90' };

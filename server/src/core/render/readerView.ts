@@ -1,7 +1,7 @@
 import { computeMetrics, incidentTypeOf } from '../analysis/metrics';
+import { parse } from '../analysis/parse';
 import { withoutTrailingDirectives } from '../analysis/suppressions';
 import type { Analysis } from '../analysis/types';
-import { buildAst } from '../language/astBuilder';
 
 /**
  * The analysis as the report's readers see it. A same-line `# postmortem-disable-line PM035`
@@ -14,6 +14,6 @@ import { buildAst } from '../language/astBuilder';
 export function readerView(analysis: Analysis): Analysis {
   const text = withoutTrailingDirectives(analysis.lines.text);
   if (text === analysis.lines.text) return analysis;
-  const { document: ast, index: lines } = buildAst(text);
+  const { ast, lines } = parse(text);
   return { ...analysis, ast, lines, metrics: computeMetrics(ast), incidentType: incidentTypeOf(ast) };
 }

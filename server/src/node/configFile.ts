@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { rules } from '../rules/index';
-import { validateConfig } from './config';
+import { rules } from '../core/rules/index';
+import { validateConfig } from '../core/analysis/config';
 import { MAX_CONFIG_BYTES, readRegularFile, UnreadableFile } from './regularFile';
-import type { PostmortemConfig } from './types';
+import type { PostmortemConfig } from '../core/analysis/types';
 
 export const CONFIG_FILE_NAME = '.postmortemrc.json';
 

@@ -1,7 +1,7 @@
 import type { TextEdit } from 'vscode-languageserver-types';
-import { analyze } from '../analysis/analyze';
-import { applyEdits } from '../analysis/edits';
-import type { Analysis, AnalyzeOptions, Fix, PostmortemDiagnostic } from '../analysis/types';
+import { analyze } from './analyze';
+import { applyEdits } from './edits';
+import type { Analysis, AnalyzeOptions, Fix, PostmortemDiagnostic } from './types';
 import type { LineIndex } from '../language/lineIndex';
 
 /** More passes than any real chain of fixes needs; a bound so that fixes that undo each other stop. */

@@ -1,4 +1,4 @@
-import packageJson from '../../../package.json';
+import packageJson from '../../../../package.json';
 
 /**
  * What package.json says about the project, read without Node's file system so the browser

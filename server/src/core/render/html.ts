@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { Analysis, PostmortemDiagnostic } from '../analysis/types';
+import { sha256Base64 } from './sha256';
 import type {
   ActionsSection, CategorySection, FieldNode, FieldSection, FollowupSection, SectionNode, TextSection, TimelineSection,
   TimestampNode, WhysSection,
@@ -12,7 +12,7 @@ import {
 import { actionItemsOf, isOpenStatus, lineTextOfBullets } from './actionItems';
 import type { ActionItemView, LineText } from './actionItems';
 import {
-  chainTitle, countDiagnostics, dayNumber, describeCounts, formatClock, headerField, incidentField, keyMoments, labelOf,
+  chainTitle, countDiagnostics, dayNumber, describeCounts, formatClock, headerField, rangeEndText, incidentField, keyMoments, labelOf,
   metricText, shownMetrics, showsWrittenForm, sourceLines, strayLines, timestampText, unplacedLines, writtenForm,
 } from './documentFacts';
 import { escapeHtml } from './escape';
@@ -54,7 +54,7 @@ export function render(analysed: Analysis, options: RenderOptions = {}): string 
   return standaloneDocument(analysis, body, options.theme ?? 'auto');
 }
 
-const STYLE_HASH = `sha256-${createHash('sha256').update(REPORT_CSS).digest('base64')}`;
+const STYLE_HASH = `sha256-${sha256Base64(REPORT_CSS)}`;
 
 function standaloneDocument(analysis: Analysis, body: string, theme: RenderTheme): string {
   const title = analysis.ast.title?.value?.text || 'Untitled postmortem';
@@ -349,7 +349,7 @@ function timelineSection(section: TimelineSection, analysis: Analysis): string {
         const date = day !== previousDay ? `<span class="pm-day">${formatDate(calendarDateOf(instant))}</span> ` : '';
         const rough = stamp.approximate ? '<span class="pm-approximate" title="Approximate">≈</span> ' : '';
         const written = showsWrittenForm(stamp) ? ` <span class="pm-written">(written ${escapeHtml(writtenForm(stamp))})</span>` : '';
-        time = `${rough}<time>${date}${formatClock(instant, stamp.second !== undefined)}</time>${written}`;
+        time = `${rough}<time>${date}${formatClock(instant, stamp.second !== undefined)}${rangeEndText(stamp)}</time>${written}`;
         previousDay = day;
         if (origin !== undefined) offset = formatClockOffset((instant - origin) / 60_000);
       }

@@ -1,7 +1,7 @@
 import type { MetricName, Metrics, PostmortemDiagnostic } from '../analysis/types';
 import type { FieldNode, FieldSection, PostmortemDocument, Range, SectionNode, TimestampNode } from '../language/ast';
 import type { LineIndex } from '../language/lineIndex';
-import { formatDate, formatMinutes, calendarDateOf, pad2 } from '../language/time';
+import { formatDate, formatMinutes, calendarDateOf, pad2, rangeEndInstant } from '../language/time';
 import { MOMENT_FIELDS } from '../language/vocabulary';
 import type { LineText } from './actionItems';
 
@@ -46,7 +46,13 @@ export function dayNumber(instant: number): number {
 /** A timestamp shown in UTC from its instant, or as written when it has none; `≈` marks an approximate one. */
 export function timestampText(stamp: TimestampNode): string {
   if (stamp.instant === undefined) return writtenForm(stamp);
-  return `${stamp.approximate ? '≈ ' : ''}${formatInstant(stamp.instant, stamp.second !== undefined)}`;
+  return `${stamp.approximate ? '≈ ' : ''}${formatInstant(stamp.instant, stamp.second !== undefined).replace(/ UTC$/, `${rangeEndText(stamp)} UTC`)}`;
+}
+
+/** `–14:25`, a range's second time in UTC; '' for a single time. */
+export function rangeEndText(stamp: TimestampNode): string {
+  const end = rangeEndInstant(stamp);
+  return end === undefined ? '' : `–${formatClock(end, stamp.rangeEnd!.second !== undefined)}`;
 }
 
 /** The timestamp as the authors wrote it, approximate marker included. */

@@ -1,23 +1,22 @@
-import { buildAst } from '../language/astBuilder';
 import { parseIsoDay, formatDate, calendarDateOf } from '../language/time';
 import { rules } from '../rules/index';
 import type { Report, RuleContext } from '../rules/rule';
 import { firstSection } from '../rules/rule';
 import { resolveConfig } from './config';
 import { computeMetrics, incidentTypeOf } from './metrics';
+import { parse } from './parse';
 import { withoutSuppressed } from './suppressions';
 import type { Analysis, AnalyzeOptions, PostmortemDiagnostic } from './types';
 
 /**
  * The pure core: text in, AST, diagnostics with their fixes and metrics out. No I/O, no editor:
  * the language server, the command line, the renderer and the tests all call this.
- * A leading byte order mark is dropped; positions refer to the text after it.
+ * A leading byte order mark is dropped (see `parse`); positions refer to the text after it.
  */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const config = resolveConfig(options.config);
   const today = parseIsoDay(options.today ?? config.today ?? '') ?? calendarDateOf(Date.now());
-  const { document: ast, index: lines } = buildAst(source);
+  const { ast, lines } = parse(text);
   const incidentType = incidentTypeOf(ast);
   const diagnostics: PostmortemDiagnostic[] = [];
   const sharedWork = new Map<object, unknown>();

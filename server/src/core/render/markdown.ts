@@ -8,7 +8,7 @@ import { canonicalKey, severityOn } from '../language/vocabulary';
 import { actionItemsOf, lineTextOfBullets } from './actionItems';
 import type { ActionItemView, LineText } from './actionItems';
 import {
-  chainTitle, formatClock, headerField, incidentField, keyMoments, labelOf, metricText, shownMetrics, showsWrittenForm,
+  chainTitle, formatClock, headerField, rangeEndText, incidentField, keyMoments, labelOf, metricText, shownMetrics, showsWrittenForm,
   sourceLines, strayLines, timestampText, unplacedLines, writtenForm,
 } from './documentFacts';
 import { textBlocks } from './freeText';
@@ -229,7 +229,7 @@ function timelineSection(section: TimelineSection, analysis: Analysis, headings:
     let offset = ' ';
     if (stamp.instant !== undefined) {
       const day = formatDate(calendarDateOf(stamp.instant));
-      const clock = formatClock(stamp.instant, stamp.second !== undefined);
+      const clock = `${formatClock(stamp.instant, stamp.second !== undefined)}${rangeEndText(stamp)}`;
       const written = showsWrittenForm(stamp) ? ` (written ${writtenForm(stamp)})` : '';
       time = cell(`${stamp.approximate ? '≈ ' : ''}${day === previousDay ? clock : `${day} ${clock}`}${written}`);
       previousDay = day;

@@ -1,5 +1,5 @@
 import type {
-  ActionItemNode, BulletNode, CalendarDate, CategoryNode, DateNode, FieldNode, FollowupNoteNode, KeyNode, LocalTimeProblem, Range, TextNode,
+  ActionItemNode, BulletNode, CalendarDate, RangeEnd, CategoryNode, DateNode, FieldNode, FollowupNoteNode, KeyNode, LocalTimeProblem, Range, TextNode,
   TextPart, TimelineEventNode, TimestampNode, WhyNode, ZoneKind, ZoneNode,
 } from './ast';
 import type { LineIndex } from './lineIndex';
@@ -120,6 +120,7 @@ export class TimestampSpan extends Span implements TimestampNode {
   readonly twelveHour: boolean;
   readonly approximate: boolean;
   readonly innerMarker: string;
+  readonly rangeEnd: RangeEnd | undefined;
   instant: number | undefined = undefined;
   invalidReason: string | undefined;
   localTimeProblem: LocalTimeProblem | undefined = undefined;
@@ -141,6 +142,7 @@ export class TimestampSpan extends Span implements TimestampNode {
     this.twelveHour = scan.twelveHour;
     this.approximate = scan.approximate;
     this.innerMarker = scan.innerMarker;
+    this.rangeEnd = scan.rangeEndStart < 0 ? undefined : { hour: scan.rangeEndHour, minute: scan.rangeEndMinute, second: scan.rangeEndSecond, connector: scan.rangeConnector };
     this.prefixStart = scan.prefixStart;
     this.invalidReason = scan.invalidReason;
     this.dateEnd = scan.dateEnd < 0 ? undefined : scan.dateEnd;

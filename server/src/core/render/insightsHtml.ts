@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { formatMinutes } from '../language/time';
+import { sha256Base64 } from './sha256';
 import type { StatsReport } from '../insights/stats';
 import { METRIC_KEYS } from '../insights/stats';
 import { METRIC_VIEWS } from './documentFacts';
@@ -14,7 +14,7 @@ import { PAGE_CSS } from './insightsStyles';
  * of its own; it holds no script, and document text only ever reaches it escaped.
  */
 
-const STYLE_HASH = `sha256-${createHash('sha256').update(PAGE_CSS).digest('base64')}`;
+const STYLE_HASH = `sha256-${sha256Base64(PAGE_CSS)}`;
 
 export interface InsightsRenderOptions {
   /** A whole HTML document with the CSS inlined and no scripts; otherwise the fragment. */

@@ -109,6 +109,15 @@ export class TimestampScan {
   /** The IANA zone of a `region` zone, whose offset depends on the date. */
   zoneRegion: string | undefined = undefined;
   invalidReason: string | undefined = undefined;
+  /** The second time of a range (`14:20 - 14:25 UTC`, `2:05–2:10 PM ET`); -1 without one. */
+  rangeEndStart = -1;
+  rangeEndHour = 0;
+  rangeEndMinute = 0;
+  rangeEndSecond: number | undefined = undefined;
+  rangeEndEnd = -1;
+  rangeEndTwelveHour = false;
+  /** What stands between the two times of a range as written: ` - `, `–`, ` to `. */
+  rangeConnector = '';
 
   setZone(kind: ZoneKind, start: number, end: number, raw: string, offsetMinutes?: number, ambiguous?: boolean, region?: string): void {
     this.zoneKind = kind;
@@ -236,6 +245,18 @@ export function scanTimestamp(text: string, at: number, into: TimestampScan): bo
     if (hour < 1 || hour > 12) meridiemReason = `hour ${hour} does not exist on the 12-hour clock`;
     else hour24 = (hour % 12) + (pm ? 12 : 0);
   }
+  into.rangeEndStart = -1;
+  if (!isoSeparator && scanRangeEnd(text, i, date !== undefined, into)) {
+    // One zone and, without its own AM/PM, one half of the day for both times of the range.
+    if (into.rangeEndTwelveHour && !twelveHour && hour >= 1 && hour <= 12) {
+      const morning = hour % 12;
+      const end = into.rangeEndHour * 60 + into.rangeEndMinute;
+      const sameHalf = into.rangeEndHour >= 12 ? morning + 12 : morning;
+      hour24 = sameHalf * 60 + minute <= end ? sameHalf : sameHalf >= 12 ? morning : morning + 12;
+    }
+    twelveHour ||= into.rangeEndTwelveHour;
+    i = into.rangeEndEnd;
+  }
   scanZone(text, i, into);
   into.prefixStart = prefixStart;
   into.approximate = prefixStart !== at || innerMarker !== '';
@@ -252,6 +273,41 @@ export function scanTimestamp(text: string, at: number, into: TimestampScan): bo
   into.second = second;
   into.isoSeparator = isoSeparator;
   into.invalidReason = (date && invalidDateReason(date)) || meridiemReason || invalidTimeReason(hour, minute, second);
+  return true;
+}
+
+const RANGE_END = /([ \t]*)(-|–|—|to(?![A-Za-z]))([ \t]*)(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\d:])([ \t]?([AaPp])\.?[Mm]\.?(?![A-Za-z0-9]))?/y;
+
+/**
+ * The second time of a range after the first (`14:20 - 14:25`, `2:05–2:10 PM`, `9:00 to 17:00`).
+ * A hyphen written tight after a dated time may be its offset (`2025-02-14 14:30-08:00`, as in
+ * logs): there it reads as a range only with a zone after the second time or an offset no clock
+ * has. After a time alone (`10:00-12:00`) it is a range.
+ */
+function scanRangeEnd(text: string, at: number, dated: boolean, into: TimestampScan): boolean {
+  RANGE_END.lastIndex = at;
+  const m = RANGE_END.exec(text);
+  if (!m) return false;
+  const [, spaceBefore, connector, spaceAfter, hours, minutes, seconds, meridiem, half] = m;
+  const hour = Number(hours);
+  const minute = Number(minutes);
+  const end = at + m[0].length;
+  if (connector === 'to' && (!spaceBefore || !spaceAfter)) return false;
+  if (connector === '-' && dated && !(spaceBefore && spaceAfter) && hour * 60 + minute <= 14 * 60) {
+    const probe = new TimestampScan();
+    scanZone(text, end, probe);
+    if (probe.zoneKind === 'none') return false;
+  }
+  const twelveHour = meridiem !== undefined;
+  if (twelveHour ? hour < 1 || hour > 12 : hour > 23) return false;
+  if (minute > 59 || (seconds !== undefined && Number(seconds) > 59)) return false;
+  into.rangeEndStart = at + spaceBefore.length + connector.length + spaceAfter.length;
+  into.rangeEndEnd = end;
+  into.rangeEndHour = twelveHour ? (hour % 12) + (half === 'p' || half === 'P' ? 12 : 0) : hour;
+  into.rangeEndMinute = minute;
+  into.rangeEndSecond = seconds === undefined ? undefined : Number(seconds);
+  into.rangeEndTwelveHour = twelveHour;
+  into.rangeConnector = spaceBefore + connector + spaceAfter;
   return true;
 }
 
@@ -409,6 +465,14 @@ export function formatUtc(instant: number, style: TimestampStyle): string {
   const date = formatDate(calendarDateOf(instant));
   if (style.iso) return `${date}T${time}Z`;
   return style.withDate ? `${date} ${time} UTC` : `${time} UTC`;
+}
+
+/** The instant a range ends: the first time that the second one's clock shows, at most a day on. */
+export function rangeEndInstant(stamp: { instant?: number; hour: number; minute: number; second?: number; rangeEnd?: { hour: number; minute: number; second?: number } }): number | undefined {
+  if (stamp.instant === undefined || !stamp.rangeEnd) return undefined;
+  const secondsOf = (t: { hour: number; minute: number; second?: number }) => t.hour * 3600 + t.minute * 60 + (t.second ?? 0);
+  const seconds = (secondsOf(stamp.rangeEnd) - secondsOf(stamp) + 86_400) % 86_400;
+  return stamp.instant + seconds * 1000;
 }
 
 /** Minutes as a signed offset from `started`: `+0:12`, `-0:05`, `+26:00`. */

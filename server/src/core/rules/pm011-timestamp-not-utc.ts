@@ -2,7 +2,7 @@ import type { CalendarDate, TimestampNode } from '../language/ast';
 import { replace } from '../analysis/edits';
 import type { Fix } from '../analysis/types';
 import { GENERIC_REGIONS, formatOffset } from '../language/regionZones';
-import { ZONE_ABBREVIATIONS, calendarDateOf, dateToEpochDay, formatUtc } from '../language/time';
+import { ZONE_ABBREVIATIONS, calendarDateOf, dateToEpochDay, formatUtc, rangeEndInstant } from '../language/time';
 import type { Rule, RuleContext } from './rule';
 import { proseTimestamps, timestampsBySection } from './timestamps';
 
@@ -21,7 +21,10 @@ function isConvertible(stamp: TimestampNode): boolean {
 function conversion(stamp: TimestampNode, borrowedAfterFixes: CalendarDate | undefined): Fix {
   const utcDate = calendarDateOf(stamp.instant!);
   const withDate = stamp.date !== undefined || !sameDay(utcDate, borrowedAfterFixes);
-  const utc = formatUtc(stamp.instant!, { iso: stamp.isoSeparator, withDate, withSeconds: stamp.second !== undefined });
+  const first = formatUtc(stamp.instant!, { iso: stamp.isoSeparator, withDate, withSeconds: stamp.second !== undefined });
+  const end = rangeEndInstant(stamp);
+  // A range keeps its connector and is marked UTC once, after its second time.
+  const utc = end === undefined ? first : `${first.replace(/ UTC$/, '')}${stamp.rangeEnd!.connector}${formatUtc(end, { iso: false, withDate: false, withSeconds: stamp.rangeEnd!.second !== undefined })}`;
   // A marker between date and time (only a dated timestamp has one) stays there.
   const text = stamp.innerMarker ? utc.replace(' ', ` ${stamp.innerMarker}`) : utc;
   return { title: `Convert to UTC: ${text}`, edits: [replace(stamp.range, text)], isPreferred: true };
@@ -62,6 +65,30 @@ function reportConvertible(context: RuleContext, stamp: TimestampNode, borrowed:
   });
 }
 
+/**
+ * Two times under one zone (`between 2:05 PM and 3:40 PM Eastern`) are one finding with one fix
+ * for both: converting the second alone would leave the first in a zone no longer written.
+ */
+function reportRange(context: RuleContext, start: TimestampNode, end: TimestampNode, borrowed: CalendarDate | undefined): void {
+  const range = { start: start.range.start, end: end.range.end };
+  const written = context.lines.text.slice(context.lines.offset(range.start), context.lines.offset(range.end));
+  if (!isConvertible(start) || !isConvertible(end)) {
+    context.report({ range, message: `Write “${written}” in UTC: times in other zones are hard to compare; both times are in ${end.zone.raw}.` });
+    return;
+  }
+  const endFix = conversion(end, borrowed);
+  // The zone is written once, after the second time, as the authors wrote it.
+  const startText = conversion(start, borrowed).edits[0].newText.replace(/ UTC$/, '');
+  const region = end.zone.kind === 'region' && end.zone.offsetMinutes !== undefined ? ` (${regionName(end.zone.raw)} was ${formatOffset(end.zone.offsetMinutes)} then)` : '';
+  const between = written.slice(start.raw.length, written.length - end.raw.length);
+  const converted = `${startText}${between}${endFix.edits[0].newText}`;
+  context.report({
+    range,
+    message: `Write “${written}” in UTC as ${converted}${region}: times in other zones are hard to compare.`,
+    fix: { title: `Convert to UTC: ${converted}`, edits: [replace(start.range, startText), endFix.edits[0]], isPreferred: true },
+  });
+}
+
 function regionName(raw: string): string {
   const word = raw.replace(/[()]/g, '').replace(/[ \t]+Time$/, '');
   return GENERIC_REGIONS[word.toUpperCase()] ? word : raw.replace(/[()]/g, '');
@@ -91,8 +118,9 @@ export const pm011: Rule = {
         borrowed = calendarDateOf(stamp.instant!);
       }
     }
-    for (const stamp of proseTimestamps(context)) {
-      if (isConvertible(stamp)) reportConvertible(context, stamp, startedDate);
+    for (const { stamp, rangeStart } of proseTimestamps(context)) {
+      if (rangeStart) reportRange(context, rangeStart, stamp, startedDate);
+      else if (isConvertible(stamp)) reportConvertible(context, stamp, startedDate);
       else if (stamp.zone.kind !== 'unknown') reportUnconvertible(context, stamp);
     }
   },

@@ -2,7 +2,7 @@ import type { CalendarDate, PostmortemDocument, TimestampNode } from '../languag
 import { placeInUtc } from '../language/astBuilder';
 import type { LineIndex } from '../language/lineIndex';
 import { type LinePart, TimestampSpan } from '../language/nodes';
-import { TimestampScan, scanTimestamp } from '../language/time';
+import { TimestampScan, calendarDateOf, scanTimestamp } from '../language/time';
 import { forEachProsePart } from '../analysis/prose';
 import type { RuleContext } from './rule';
 
@@ -35,18 +35,31 @@ const MAYBE_ZONED_TIME = /\d:\d\d(?::\d\d)?(?:\.\d+)?[ \t]?(?:[AaPp]\.?[Mm]\.?)?
 const PROSE_TIME = /(?<![\d:.])(?:\d{4}-\d{1,2}-\d{1,2}[ T])?\d{1,2}:\d{2}/g;
 
 /**
+ * A zoned time in prose, and the zone-less time that opens its range when the authors wrote one
+ * zone for two times: `between 2:05 PM and 3:40 PM Eastern`, `2:05–3:40 PM ET`.
+ */
+export interface ProseTimestamp {
+  stamp: TimestampNode;
+  /** The first time of the range, read in the same zone (and, when it has none, the same half of the day). */
+  rangeStart?: TimestampNode;
+}
+
+/** A zone-less time right before a range word and the zoned time: `2:05 PM and `, `2:05–`. */
+const RANGE_START = /(?<![\d:.])\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?[ \t]*(?:-|–|—|to|and|until|till|through|thru)[ \t]*$/;
+
+/**
  * Times written with an explicit zone other than UTC in the authors' prose (`At 9:37AM PST, …`).
  * A time alone takes the date of `started`. Offsets count only where they cannot be a range of
  * times (`10:00-12:00`): after `UTC`/`GMT` or on a full ISO date-time.
  */
-export function proseTimestampsOf(ast: PostmortemDocument, lines: LineIndex): TimestampNode[] {
+export function proseTimestampsOf(ast: PostmortemDocument, lines: LineIndex): ProseTimestamp[] {
   // Most documents write every time in UTC: one pass over the text rules out a zoned time
   // anywhere, and spares walking every line of prose.
   if (!MAYBE_ZONED_TIME.test(lines.text)) return [];
   const started = ast.sections.find((s) => s.name === 'incident');
   const startedStamp = started?.name === 'incident' ? started.fields.find((f) => f.key.name === 'started')?.timestamp : undefined;
   const startedDate: CalendarDate | undefined = startedStamp && !startedStamp.invalidReason ? startedStamp.date : undefined;
-  const found: TimestampNode[] = [];
+  const found: ProseTimestamp[] = [];
   const scan = new TimestampScan();
   forEachProsePart(ast, (_kind, part) => {
     if (!part.text.includes(':')) return;
@@ -62,14 +75,45 @@ export function proseTimestampsOf(ast: PostmortemDocument, lines: LineIndex): Ti
       const date = stamp.date ?? startedDate;
       stamp.effectiveDate = date;
       if (date) placeInUtc(stamp, date);
-      found.push(stamp);
+      const before = RANGE_START.exec(part.text.slice(0, m.index));
+      const rangeStart = before ? rangeStartOf(lines, base + before.index, stamp) : undefined;
+      found.push(rangeStart ? { stamp, rangeStart } : { stamp });
       PROSE_TIME.lastIndex = Math.max(PROSE_TIME.lastIndex, scan.end - base);
     }
   });
   return found;
 }
 
+/**
+ * The first time of a range read in the zone of its end. Without `AM`/`PM` of its own it takes
+ * the end's half of the day, or the other half when that would put it after the end
+ * (`11:50 to 12:10 PM` starts at 11:50 AM); past the end on the same date, it is the day before.
+ */
+function rangeStartOf(lines: LineIndex, at: number, end: TimestampSpan): TimestampSpan | undefined {
+  const scan = new TimestampScan();
+  if (!scanTimestamp(lines.text, at, scan) || scan.invalidReason) return undefined;
+  // In `10:00-12:00 PST` the dash and the second time read as an offset; here they close the range.
+  const dashRead = scan.zoneKind === 'offset' && !/^(UTC|GMT)/i.test(scan.zoneRaw) && !scan.isoSeparator;
+  if (scan.zoneKind !== 'none' && !dashRead) return undefined;
+  scan.end = scan.timeEnd;
+  if (end.twelveHour && !scan.twelveHour) {
+    if (scan.hour < 1 || scan.hour > 12) return undefined;
+    const morning = scan.hour % 12;
+    const sameHalf = end.hour >= 12 ? morning + 12 : morning;
+    const minutes = (h: number) => h * 60 + scan.minute;
+    scan.hour = minutes(sameHalf) <= end.hour * 60 + end.minute ? sameHalf : end.hour >= 12 ? morning : morning + 12;
+  }
+  scan.setZone(end.zone.kind, scan.timeEnd, scan.timeEnd, end.zone.raw, end.zone.offsetMinutes, end.zone.ambiguous, end.zone.region);
+  const start = new TimestampSpan(lines, scan);
+  let date = start.date ?? end.effectiveDate;
+  if (!date) return start;
+  if (!start.date && start.hour * 60 + start.minute > end.hour * 60 + end.minute) date = calendarDateOf(Date.UTC(date.year, date.month - 1, date.day) - 86_400_000);
+  start.effectiveDate = date;
+  placeInUtc(start, date);
+  return start;
+}
+
 /** `proseTimestampsOf` the analysed document, worked out once. */
-export function proseTimestamps(context: RuleContext): TimestampNode[] {
+export function proseTimestamps(context: RuleContext): ProseTimestamp[] {
   return context.shared(proseTimestampsOf, () => proseTimestampsOf(context.ast, context.lines));
 }

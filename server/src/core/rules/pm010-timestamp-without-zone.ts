@@ -15,7 +15,8 @@ export const pm010: Rule = {
         if (stamp.zone.kind !== 'none') continue;
         const zone = stamp.isoSeparator ? 'Z' : ' UTC';
         // A 12-hour time is rewritten on the 24-hour clock, so `9:37AM` never becomes `9:37AM UTC`.
-        const clock = `${pad2(stamp.hour)}:${pad2(stamp.minute)}${stamp.second !== undefined ? `:${pad2(stamp.second)}` : ''}`;
+        const clockOf = (t: { hour: number; minute: number; second?: number }) => `${pad2(t.hour)}:${pad2(t.minute)}${t.second !== undefined ? `:${pad2(t.second)}` : ''}`;
+        const clock = `${clockOf(stamp)}${stamp.rangeEnd ? `${stamp.rangeEnd.connector}${clockOf(stamp.rangeEnd)}` : ''}`;
         const edit = stamp.twelveHour ? replace(stamp.timeRange, clock + zone) : replace({ start: stamp.timeRange.end, end: stamp.timeRange.end }, zone);
         const date = stamp.date ? `${formatDate(stamp.date)}${stamp.isoSeparator ? 'T' : ' '}` : '';
         const example = stamp.twelveHour ? `${date}${clock}${zone}` : `${stamp.raw}${zone}`;

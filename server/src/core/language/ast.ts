@@ -55,6 +55,15 @@ export interface CalendarDate {
   day: number;
 }
 
+/** The second time of a range (`14:20 - 14:25 UTC`), on the clock and in the zone of the first. */
+export interface RangeEnd {
+  hour: number;
+  minute: number;
+  second?: number;
+  /** What stands between the two times as written: ` - `, `–`, ` to `. */
+  connector: string;
+}
+
 export interface TimestampNode extends AstNode {
   raw: string;
   /** The date as written; undefined for a time alone. */
@@ -65,7 +74,10 @@ export interface TimestampNode extends AstNode {
   hour: number;
   minute: number;
   second?: number;
+  /** The time, or both times of a range. */
   timeRange: Range;
+  /** A range's second time; the timestamp itself is placed at the first. */
+  rangeEnd?: RangeEnd;
   /** `T` between date and time (ISO form) rather than a space. */
   isoSeparator: boolean;
   /** Written on the 12-hour clock (`9:37AM`); `hour` is already 0–23. */
