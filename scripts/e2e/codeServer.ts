@@ -223,7 +223,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   };
 
   try {
-    await waitUntilHealthy(port, child, folders.log, 60_000);
+    await waitUntilHealthy(port, child, folders.log, 180_000); // minutes beside other suites, seconds alone
   } catch (error) {
     await stop();
     throw error;

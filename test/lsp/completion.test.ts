@@ -187,4 +187,14 @@ describe('LSP completion as the insertion tool (a client with snippets, as VS Co
     const [first] = await itemsAt('postmortem: T\nauthors: @zoe,|\n');
     assert.equal(newText(first)?.startsWith(' @'), true, 'a space follows the comma');
   });
+
+  it('does not offer the handle being typed, which the document itself now names: accepting it would change nothing and take the Tab meant for the next field', async () => {
+    for (const marked of ['postmortem: T\nauthors: @ines|\n', 'postmortem: T\nauthors: @zoe, @ines|\n', 'postmortem: T\nactions:\n  A1: x\n    owner: @ines|\n']) {
+      const labels = (await itemsAt(marked)).map((i) => i.label);
+      assert.ok(!labels.includes('@ines'), `${marked}: ${labels.join(', ')}`);
+    }
+    await server.open(uniqueUri('longer'), 'postmortem: Other\nauthors: @inesa\n');
+    const labels = (await itemsAt('postmortem: T\nauthors: @ines|\n')).map((i) => i.label);
+    assert.ok(labels.includes('@inesa'), `a longer known handle is still offered: ${labels.join(', ')}`);
+  });
 });

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../server/src/core/analysis/analyze';
 import { applyEdits } from '../../server/src/core/analysis/edits';
+import { fixDocument } from '../../server/src/core/analysis/fixAll';
 import { loadFixtures } from '../helpers/fixtures';
 
 /** Applies every fix, re-analyses and repeats until nothing is left to fix, as `--fix` does. */
@@ -32,6 +33,15 @@ describe('applying every fix', () => {
       assert.deepEqual(lost, [], 'comment lines lost');
     });
   }
+
+  it('--fix keeps a leading byte order mark whether or not it fixes anything, as the editor\'s Fix All does', () => {
+    for (const text of ['\ufeff\r# only a comment\r', '\ufeffpostmortem: x\nsummary:\n  Short.\n']) {
+      const fixed = fixDocument(text, { today: '2025-03-01' }).text;
+      assert.notEqual(fixed, text, 'the fixes changed the document');
+      assert.equal(fixed.charCodeAt(0), 0xfeff);
+      assert.notEqual(fixed.charCodeAt(1), 0xfeff);
+    }
+  });
 
   it('inserts missing sections in template order, after the comments indented under the section before, with blank lines around', () => {
     const { text } = fixAll('postmortem: x\nsummary:\n  Short.\nactions:\n  # A1: c\n');

@@ -14,6 +14,7 @@ import { parseFixture } from '../helpers/fixtures';
  * What the authors wrote reaches the reader: every word of every example, fixture and
  * real-world postmortem appears in the Markdown export and in the text of the HTML report, and
  * the export passes markdownlint's default rules (line length aside: a table row is one line).
+ * Comments are not the authors' prose for readers, and neither is a same-line suppression comment.
  */
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -37,10 +38,13 @@ const LEADING_KEY = /^([A-Za-z][\w -]*?)[ \t]*:(?=[ \t]|$)/;
 /** Words: runs of two or more letters, or of digits. A lone letter (`T` and `Z` of ISO times) is left out. */
 const WORD = /\p{L}{2,}|\p{N}+/gu;
 
+/** A same-line suppression comment: an instruction to the checker, not the authors' prose. */
+const SUPPRESSION_AFTER_TEXT = /\s+#\s*postmortem-disable-line\b.*$/;
+
 function authorsWords(text: string): Set<string> {
   const words = new Set<string>();
   for (const raw of text.split(/\r\n|\r|\n/)) {
-    const line = raw.trim();
+    const line = raw.replace(SUPPRESSION_AFTER_TEXT, '').trim();
     if (!line || line.startsWith('#')) continue;
     const key = LEADING_KEY.exec(line);
     const known = key && (KNOWN_KEYS.has(canonicalKey(key[1])) || /^why\s*\d*$/i.test(key[1]));

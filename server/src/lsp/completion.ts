@@ -253,22 +253,28 @@ function valueItems(cursor: Cursor, match: RegExpExecArray, terms: readonly Term
 }
 
 function ownerItems(cursor: Cursor, match: RegExpExecArray, handles: string[]): CompletionItem[] {
-  return handleItems(valueRange(cursor, match), spaceNeeded(match), handles, []);
+  return handleItems(cursor, valueRange(cursor, match), spaceNeeded(match), handles, []);
 }
 
 /** `authors:` is a list: the handle being typed after the last comma, none already listed. */
 function authorItems(cursor: Cursor, match: RegExpExecArray, handles: string[]): CompletionItem[] {
   const value = match[4];
   const comma = value.lastIndexOf(',');
-  if (comma < 0) return handleItems(valueRange(cursor, match), spaceNeeded(match), handles, []);
+  if (comma < 0) return handleItems(cursor, valueRange(cursor, match), spaceNeeded(match), handles, []);
   const listed = value.slice(0, comma).split(',').map((h) => h.trim());
   const blanks = /^[ \t]*/.exec(value.slice(comma + 1))![0];
   const start = cursor.character - value.length + comma + 1 + blanks.length;
-  return handleItems(replaceFrom(cursor, start), blanks ? '' : ' ', handles, listed);
+  return handleItems(cursor, replaceFrom(cursor, start), blanks ? '' : ' ', handles, listed);
 }
 
-function handleItems(range: Range, prefix: string, handles: string[], exclude: string[]): CompletionItem[] {
-  const excluded = new Set(exclude.map((h) => h.toLowerCase()));
+/**
+ * The handles `range` can become. Not the one already typed there: the document names it now, so
+ * the server knows it, but accepting it would change nothing and take the Tab or Enter meant for
+ * the next field.
+ */
+function handleItems(cursor: Cursor, range: Range, prefix: string, handles: string[], exclude: string[]): CompletionItem[] {
+  const typed = cursor.before.slice(range.start.character).trim();
+  const excluded = new Set([...exclude, typed].map((h) => h.toLowerCase()));
   return [...new Set(handles)].filter((h) => !excluded.has(h.toLowerCase())).sort((a, b) => a.localeCompare(b)).map((handle) => ({
     label: handle,
     kind: CompletionItemKind.Variable,

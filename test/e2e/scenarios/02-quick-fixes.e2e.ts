@@ -8,7 +8,7 @@ describe('quick fixes from the light bulb', function () {
 
   workbench.setUp(async () => {
     await workbench().openFile(file);
-    await workbench().waitForProblems(file, 'PM010 and PM030', (problems) => problems.some((p) => p.code === 'PM010') && problems.some((p) => p.code === 'PM030'), 60_000);
+    await workbench().waitForProblems(file, 'PM010 and PM030', (problems) => problems.some((p) => p.code === 'PM010') && problems.some((p) => p.code === 'PM030'));
   });
 
   it('marks a zoneless timestamp as UTC and the problem disappears', async function () {
@@ -28,8 +28,8 @@ describe('quick fixes from the light bulb', function () {
     await workbench().waitForProblems(file, 'no "Give A2 an owner"', (problems) => !problems.some((p) => p.message.startsWith('Give A2 an owner')));
 
     await workbench().goToEndOfLine(ownerLine);
-    await workbench().page.keyboard.type(' @cache-team');
-    await workbench().waitForLine('naming the owner', (text) => /^\s+owner: @cache-team$/.test(text));
+    await workbench().typeInEditor(' @cache-team');
+    await workbench().waitForTextOnLine(ownerLine, 'naming the owner', (text) => /^\s+owner: @cache-team$/.test(text));
     await workbench().waitForProblems(file, 'no PM030', (problems) => !problems.some((p) => p.code === 'PM030'));
   });
 });

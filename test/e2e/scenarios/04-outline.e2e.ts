@@ -28,7 +28,7 @@ describe('the Outline view', function () {
         labels = await workbench().outlineLabels();
         return expected.every((label) => labels.includes(label)) ? true : undefined;
       },
-      { timeoutMs: 30_000, lastSeen: async () => labels.join(' | ') },
+      { lastSeen: async () => labels.join(' | ') },
     );
   });
 

@@ -22,7 +22,7 @@ describe('the preview to the side', function () {
     for (const [name, value] of metrics) {
       let card = body.locator('div, li, tr, dl').filter({ hasText: new RegExp(`^\\s*${name}`, 'i') }).filter({ hasText: value });
       for (const [other] of metrics) if (other !== name) card = card.filter({ hasNotText: new RegExp(other, 'i') });
-      await card.first().waitFor({ timeout: 15_000 });
+      await card.first().waitFor();
     }
     await body.getByText('Checkout latency alert fires').filter({ visible: true }).first().waitFor();
     const table = preview.locator('table', { hasText: 'A2' }).first();
@@ -37,7 +37,7 @@ describe('the preview to the side', function () {
   it('updates after an edit', async function () {
     const line = fixtureLineOf(file, 'A1: Add staged, region-by-region rollout');
     await workbench().goToEndOfLine(line);
-    await workbench().page.keyboard.type(' for every service');
+    await workbench().typeInEditor(' for every service');
     await waitUntil('the preview to show the edited action', async () => {
       const frame = await workbench().waitForWebviewFrame('the postmortem preview', 'Checkout latency (preview)', 5_000);
       preview = frame;
@@ -49,10 +49,10 @@ describe('the preview to the side', function () {
     const target = fixtureLineOf(file, 'A2: Alert when the product cache');
     await workbench().goToLine(1, 1);
     const item = preview.locator(`[data-line="${target - 1}"]`).getByText('Alert when the product cache hit rate drops below 80%', { exact: true }).first();
-    await item.waitFor({ timeout: 10_000 });
+    await item.waitFor();
     await item.click();
-    // The click leaves the focus in the preview; the editor shows its cursor once focused.
-    await workbench().clickTab(file);
+    // The click reveals the line and gives the keyboard back to the editor.
     await workbench().waitForCursor(target);
+    await workbench().waitForEditorFocus();
   });
 });

@@ -4,7 +4,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Frame, Locator, Page } from 'playwright-core';
 import { projectRoot, testResultsRoot } from '../../../scripts/e2e/paths';
-import { waitUntil } from './waitUntil';
+import { STEP_TIMEOUT_MS, waitUntil } from './waitUntil';
 
 export interface Problem {
   code: string;
@@ -20,6 +20,13 @@ export interface CursorPosition {
 }
 
 const viewport = { width: 1600, height: 1000 };
+
+/**
+ * The first workbench of a run loads VS Code's whole bundle into a cold browser: 10–30 s alone,
+ * minutes beside other suites. Kept under the scenario hook's limit (test/e2e/.mocharc.json),
+ * so a start that never comes fails here, with a screenshot.
+ */
+const WORKBENCH_START_TIMEOUT_MS = 540_000;
 
 export class Workbench {
   private constructor(
@@ -40,13 +47,15 @@ export class Workbench {
         await route.abort('blockedbyclient');
       },
     );
+    // Playwright's own waits (locator.waitFor, click) get the same limit as the scenarios' steps.
+    context.setDefaultTimeout(STEP_TIMEOUT_MS);
     const page = await context.newPage();
     const workbench = new Workbench(context, page);
     try {
       // The page's load event can take longer than any fixed limit on a busy machine; what counts is
       // the workbench showing the folder, so wait for the navigation to start and then for that.
       await page.goto(`${serverUrl}?folder=${encodeURIComponent(folder)}`, { waitUntil: 'commit' });
-      await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 170_000 }); // inside the scenario hook's 180 s, so a slow start fails here with a screenshot
+      await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: WORKBENCH_START_TIMEOUT_MS });
     } catch (error) {
       const path = await workbench.captureFailure('workbench did not open').catch(() => undefined);
       await context.close();
@@ -75,10 +84,44 @@ export class Workbench {
     const input = this.quickInput.locator('input');
     await input.waitFor({ state: 'visible' });
     await input.fill(name);
-    await this.quickInput.locator('.monaco-list-row', { hasText: name }).first().waitFor();
-    await this.page.keyboard.press('Enter');
+    // Enter would open whichever row is focused when it arrives; the row with the name is the one meant.
+    await this.quickInput.locator('.monaco-list-row', { hasText: name }).first().click();
     await this.page.locator('.editor-group-container.active .tab.active', { hasText: name }).waitFor();
-    await this.activeEditor.waitFor();
+    await this.waitForEditorFocus();
+  }
+
+  /**
+   * Waits until the active text editor has the keyboard focus: keys pressed before that go to
+   * whatever had it (the quick input closing, the Problems filter, a webview).
+   */
+  async waitForEditorFocus(timeoutMs = STEP_TIMEOUT_MS): Promise<void> {
+    await waitUntil('the text editor to have the keyboard focus', async () => ((await this.focusedEditor.count()) > 0 ? true : undefined), {
+      timeoutMs,
+      lastSeen: () => this.focusedElement(),
+    });
+  }
+
+  /** What has the keyboard focus instead, for the error message. */
+  private async focusedElement(): Promise<string> {
+    const focused = this.page.locator('*:focus').last();
+    if ((await focused.count()) === 0) return '(nothing focused in the page)';
+    return focused.evaluate((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')} "${element.getAttribute('aria-label') ?? ''}"`);
+  }
+
+  private get focusedEditor(): Locator {
+    return this.page.locator('.editor-group-container.active .editor-container .monaco-editor.focused');
+  }
+
+  /** Types into the active text editor, once it has the focus. Callers wait to see the text. */
+  async typeInEditor(text: string): Promise<void> {
+    await this.waitForEditorFocus();
+    await this.page.keyboard.type(text);
+  }
+
+  /** Presses a key (Enter, Tab, Control+S…) in the active text editor, once it has the focus. */
+  async pressInEditor(key: string): Promise<void> {
+    await this.waitForEditorFocus();
+    await this.page.keyboard.press(key);
   }
 
   /** Hides the bottom panel (Problems, Output…) if it is showing, as Ctrl+J does. */
@@ -89,17 +132,12 @@ export class Workbench {
     await panel.waitFor({ state: 'hidden' });
   }
 
-  /** Clicks the tab of a file's text editor (not its preview's tab), which focuses that editor. */
-  async clickTab(fileName: string): Promise<void> {
-    await this.page.locator(`.tab[aria-label^="${fileName}"]`).first().click();
-  }
-
   /**
    * Runs a command from the command palette (F1) by its exact title. The palette lists what is
    * known when it opens, and a fresh workbench learns the extensions' commands a moment after it
    * appears, so the palette is opened again until the command is there.
    */
-  async runCommand(title: string, timeoutMs = 30_000, { asksForInput = false } = {}): Promise<void> {
+  async runCommand(title: string, timeoutMs = STEP_TIMEOUT_MS, { asksForInput = false } = {}): Promise<void> {
     const input = this.quickInput.locator('input');
     const labels = this.quickInput.locator('.monaco-list-row .label-name');
     const row = this.quickInput
@@ -114,7 +152,7 @@ export class Workbench {
         await input.waitFor({ state: 'visible' });
         await input.fill(`>${title}`);
         try {
-          await row.waitFor({ timeout: 3_000 });
+          await row.waitFor({ timeout: 15_000 }); // one attempt: the palette lists what it knew when it opened
           return true;
         } catch {
           offered = await labels.allInnerTexts();
@@ -142,8 +180,11 @@ export class Workbench {
     const input = this.quickInput.locator('input');
     await input.waitFor({ state: 'visible' });
     await input.fill(`:${line}:${column}`);
+    // Enter acts on what the picker shows when the key arrives: wait until it has read the position.
+    await this.quickInput.getByText(new RegExp(`\\bline ${line}\\b`)).first().waitFor();
     await this.page.keyboard.press('Enter');
     await this.quickInput.waitFor({ state: 'hidden' });
+    await this.waitForEditorFocus();
   }
 
   /**
@@ -161,7 +202,7 @@ export class Workbench {
     return match ? { line: Number(match[1]), column: Number(match[2]) } : undefined;
   }
 
-  async waitForCursor(line: number, column?: number, timeoutMs = 15_000): Promise<void> {
+  async waitForCursor(line: number, column?: number, timeoutMs = STEP_TIMEOUT_MS): Promise<void> {
     await waitUntil(
       `the cursor at line ${line}${column === undefined ? '' : `, column ${column}`}`,
       async () => {
@@ -210,7 +251,7 @@ export class Workbench {
   }
 
   /** Waits until a drawn line satisfies `test`; returns its line number. */
-  async waitForLine(description: string, test: (text: string) => boolean, timeoutMs = 20_000): Promise<number> {
+  async waitForLine(description: string, test: (text: string) => boolean, timeoutMs = STEP_TIMEOUT_MS): Promise<number> {
     return waitUntil(
       `an editor line ${description}`,
       async () => {
@@ -218,6 +259,18 @@ export class Workbench {
         return undefined;
       },
       { timeoutMs, lastSeen: () => this.renderedText() },
+    );
+  }
+
+  /** Waits until line `line` (1-based) is drawn and satisfies `test`. */
+  async waitForTextOnLine(line: number, description: string, test: (text: string) => boolean, timeoutMs = STEP_TIMEOUT_MS): Promise<void> {
+    await waitUntil(
+      `line ${line} ${description}`,
+      async () => {
+        const text = (await this.renderedLines()).get(line);
+        return text !== undefined && test(text) ? true : undefined;
+      },
+      { timeoutMs, lastSeen: async () => JSON.stringify((await this.renderedLines()).get(line) ?? '(line not drawn)') },
     );
   }
 
@@ -253,7 +306,7 @@ export class Workbench {
   }
 
   /** Waits until the Problems panel, filtered to `fileName`, satisfies `test`. */
-  async waitForProblems(fileName: string, description: string, test: (problems: Problem[]) => boolean, timeoutMs = 30_000): Promise<Problem[]> {
+  async waitForProblems(fileName: string, description: string, test: (problems: Problem[]) => boolean, timeoutMs = STEP_TIMEOUT_MS): Promise<Problem[]> {
     await this.showProblemsOf(fileName);
     return waitUntil(
       `the Problems panel to list ${description}`,
@@ -279,29 +332,43 @@ export class Workbench {
 
   /** The squiggle drawn on a given line (1-based), found by matching its vertical position. */
   async squiggleOnLine(line: number): Promise<Locator | undefined> {
-    const lineBox = await this.activeEditor
-      .locator('.margin-view-overlays .line-numbers')
-      .getByText(String(line), { exact: true })
-      .boundingBox();
-    if (!lineBox) return undefined;
-    for (const squiggle of await this.squiggles.all()) {
-      const box = await squiggle.boundingBox();
-      if (box && Math.abs(box.y - lineBox.y) < lineBox.height / 2) return squiggle;
-    }
+    for (const squiggle of await this.squiggles.all()) if (await this.isBesideLine(squiggle, line)) return squiggle;
     return undefined;
   }
 
-  /** Clicks the light bulb at the cursor and picks the code action with this title. */
+  /** Whether an element is drawn at the height of a line's number (1-based) in the active editor. */
+  private async isBesideLine(element: Locator, line: number): Promise<boolean> {
+    const lineBox = await this.activeEditor.locator('.margin-view-overlays .line-numbers').getByText(String(line), { exact: true }).boundingBox();
+    const box = await element.boundingBox();
+    return !!lineBox && !!box && Math.abs(box.y + box.height / 2 - (lineBox.y + lineBox.height / 2)) < lineBox.height / 2;
+  }
+
+  /**
+   * Clicks the light bulb by the cursor and picks the code action with this title. The bulb of
+   * the line the cursor left can still be drawn a moment after it moved: only a bulb by the
+   * cursor's line is clicked (VS Code draws it on the line above or below when the line itself
+   * has no room in its indentation).
+   */
   async applyQuickFixFromLightBulb(title: string): Promise<void> {
     const lightBulb = this.page.locator('.lightBulbWidget').first();
-    await lightBulb.waitFor({ state: 'visible', timeout: 15_000 });
+    const cursorLine = (await this.cursorPosition())?.line;
+    if (cursorLine === undefined) throw new Error('the status bar shows no cursor position');
+    const byCursorLine = async () => {
+      for (const line of [cursorLine, cursorLine - 1, cursorLine + 1]) if (await this.isBesideLine(lightBulb, line)) return true;
+      return false;
+    };
+    await waitUntil(
+      `the light bulb by line ${cursorLine}`,
+      async () => ((await lightBulb.isVisible()) && (await byCursorLine()) ? true : undefined),
+      { lastSeen: async () => ((await lightBulb.isVisible()) ? `a light bulb at ${JSON.stringify(await lightBulb.boundingBox())}` : 'no light bulb') },
+    );
     await lightBulb.click();
     // The action menu; VS Code keeps an empty submenu panel with the same class next to it.
     const menu = this.page.locator('.action-widget:not(.action-list-submenu-panel)');
     await menu.waitFor({ state: 'visible' });
     const action = menu.locator('.monaco-list-row', { hasText: title }).first();
     try {
-      await action.waitFor({ timeout: 10_000 });
+      await action.waitFor();
     } catch {
       const offered = await menu.locator('.monaco-list-row').allInnerTexts();
       await this.page.keyboard.press('Escape');
@@ -319,7 +386,7 @@ export class Workbench {
     await this.runCommand('Explorer: Focus on Outline View');
     const folderSection = this.page.locator('.sidebar .pane-header[aria-label^="Explorer Section"][aria-expanded="true"]');
     if (await folderSection.isVisible()) await folderSection.click();
-    await this.outlineRows.first().waitFor({ timeout: 20_000 });
+    await this.outlineRows.first().waitFor();
   }
 
   private get outlineRows(): Locator {
@@ -343,7 +410,7 @@ export class Workbench {
       if (last === previousLast) return labels;
       previousLast = last;
       await this.page.mouse.wheel(0, box.height / 2);
-      await waitUntil('the outline to scroll', async () => ((await this.outlineRows.locator('.label-name').allInnerTexts()).at(-1) !== last ? true : undefined), { timeoutMs: 1_000 }).catch(() => undefined);
+      await waitUntil('the outline to scroll', async () => ((await this.outlineRows.locator('.label-name').allInnerTexts()).at(-1) !== last ? true : undefined), { timeoutMs: 5_000 }).catch(() => undefined);
     }
   }
 
@@ -361,7 +428,7 @@ export class Workbench {
         await this.page.mouse.wheel(0, box.height / 3);
         return undefined;
       },
-      { timeoutMs: 15_000, lastSeen: () => this.outlineRows.locator('.label-name').allInnerTexts().then((shown) => shown.join(' | ')) },
+      { lastSeen: () => this.outlineRows.locator('.label-name').allInnerTexts().then((shown) => shown.join(' | ')) },
     );
     await entry.click();
   }
@@ -371,38 +438,92 @@ export class Workbench {
     return this.page.locator('.editor-widget.suggest-widget.visible');
   }
 
+  /** The suggest widget's "Loading…" or "No suggestions." line, when it shows one instead of items. */
+  private get suggestMessage(): Locator {
+    return this.suggestions.locator('.message');
+  }
+
   /**
-   * Opens completion (Ctrl+Space) until it offers `label` (a snippet when asked), then accepts
-   * that item by clicking it.
-   * Completion is re-triggered while waiting because the server may still be indexing owners.
+   * Waits until the suggest widget shows the provider's answer: items, or "No suggestions.". While
+   * a request runs it shows nothing or "Loading…", and an item looked for then is simply not there yet.
    */
-  async acceptCompletion(label: string, { snippet = false, timeoutMs = 20_000 }: { snippet?: boolean; timeoutMs?: number } = {}): Promise<void> {
+  private async waitForSuggestAnswer(timeoutMs: number): Promise<void> {
+    const loading = /^loading/i;
+    await waitUntil(
+      'the suggest widget to show its answer',
+      async () => {
+        if (!(await this.suggestions.isVisible())) return undefined;
+        if (await this.suggestMessage.isVisible()) return loading.test((await this.suggestMessage.innerText()).trim()) ? undefined : true;
+        return (await this.suggestions.locator('.monaco-list-row').count()) > 0 ? true : undefined;
+      },
+      { timeoutMs, lastSeen: () => this.suggestionsSeen() },
+    );
+  }
+
+  private async suggestionsSeen(): Promise<string> {
+    if (!(await this.suggestions.isVisible())) return '(no suggest widget)';
+    if (await this.suggestMessage.isVisible()) return await this.suggestMessage.innerText();
+    return (await this.suggestions.locator('.monaco-list-row .label-name').allInnerTexts()).join(' | ') || '(empty list)';
+  }
+
+  /**
+   * Opens completion with Ctrl+Space in the focused editor, unless it is already showing, and
+   * waits for its answer.
+   */
+  async openCompletion(timeoutMs = STEP_TIMEOUT_MS): Promise<void> {
+    if (!(await this.suggestions.isVisible())) await this.pressInEditor('Control+Space');
+    await this.waitForSuggestAnswer(timeoutMs);
+  }
+
+  /**
+   * Shows the focused item's documentation beside the open suggest widget: Ctrl+Space toggles it,
+   * so it is pressed only when the documentation is not already showing.
+   */
+  async showSuggestionDetails(): Promise<void> {
+    const details = this.page.locator('.suggest-details').filter({ visible: true }).first();
+    if (!(await details.isVisible())) await this.pressInEditor('Control+Space');
+    await details.waitFor();
+  }
+
+  private suggestion(label: string, { snippet = false } = {}): Locator {
     let item = this.suggestions
       .locator('.monaco-list-row')
       .filter({ has: this.page.locator('.label-name').getByText(label, { exact: true }) });
-    // A snippet and a server item can share a label (`whys`); the icon tells them apart.
+    // A snippet and a server item can share a label; the icon tells them apart.
     if (snippet) item = item.filter({ has: this.page.locator('.suggest-icon.codicon-symbol-snippet') });
-    item = item.first();
-    await waitUntil(
-      `completion to offer "${label}"`,
-      async () => {
-        if (!(await this.suggestions.isVisible())) await this.page.keyboard.press('Control+Space');
-        try {
-          await item.waitFor({ state: 'visible', timeout: 2_000 });
-          return true;
-        } catch {
-          await this.page.keyboard.press('Escape');
-          return undefined;
-        }
-      },
-      { timeoutMs, lastSeen: () => this.suggestions.locator('.monaco-list-row .label-name').allInnerTexts().then((labels) => labels.join(' | ')) },
-    );
+    return item.first();
+  }
+
+  /** Fails unless the open suggest widget lists `label`. */
+  async expectSuggestion(label: string): Promise<void> {
+    if (!(await this.suggestion(label).isVisible())) throw new Error(`completion does not offer "${label}"; it shows: ${await this.suggestionsSeen()}`);
+  }
+
+  /**
+   * Accepts the completion item `label` (a snippet when asked) by clicking it, opening completion
+   * with Ctrl+Space if the widget is not already showing. Each answer is awaited whole, however
+   * long the server takes; an answer without the item is dismissed and completion asked again,
+   * because the server learns the workspace's owners from the other files a moment after start.
+   */
+  async acceptCompletion(label: string, { snippet = false, timeoutMs = STEP_TIMEOUT_MS }: { snippet?: boolean; timeoutMs?: number } = {}): Promise<void> {
+    const item = this.suggestion(label, { snippet });
+    const deadline = Date.now() + timeoutMs;
+    let seen = '(no suggest widget)';
+    for (;;) {
+      if (!(await this.suggestions.isVisible())) await this.pressInEditor('Control+Space');
+      await this.waitForSuggestAnswer(Math.max(deadline - Date.now(), 1_000));
+      if (await item.isVisible()) break;
+      seen = await this.suggestionsSeen();
+      if (Date.now() >= deadline) throw new Error(`completion did not offer "${label}" within ${timeoutMs} ms; it offered: ${seen}`);
+      await this.page.keyboard.press('Escape');
+      await this.suggestions.waitFor({ state: 'hidden' });
+    }
     await item.click();
     await this.suggestions.waitFor({ state: 'hidden' });
   }
 
   /** The frame of a webview (they sit in nested iframes) whose body contains `text`. */
-  async waitForWebviewFrame(description: string, text: string, timeoutMs = 30_000): Promise<Frame> {
+  async waitForWebviewFrame(description: string, text: string, timeoutMs = STEP_TIMEOUT_MS): Promise<Frame> {
     return waitUntil(
       `a webview showing ${description}`,
       async () => {

@@ -27,6 +27,8 @@ interface OffsetEdit {
  * Only the fixes' edits change the text; inserted line breaks follow the document's own style.
  */
 export function fixDocument(text: string, options: AnalyzeOptions): FixOutcome {
+  // The analysis reads past a leading byte order mark; the text given back keeps it, fixed or not.
+  const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
   let current = text;
   let analysis = analyze(current, options);
   let applied = 0;
@@ -36,7 +38,7 @@ export function fixDocument(text: string, options: AnalyzeOptions): FixOutcome {
     if (fixes.length === 0) break;
     const eol = analysis.lines.eol;
     const edits = fixes.flatMap((fix) => fix.edits.map((edit) => withLineBreaks(edit, eol)));
-    const next = applyEdits(analysis.lines, edits);
+    const next = bom + applyEdits(analysis.lines, edits);
     if (seen.has(next)) break;
     seen.add(next);
     applied += fixes.length;

@@ -20,6 +20,8 @@ import type { PostmortemDiagnostic } from './types';
 export const DIRECTIVE = /^#[ \t]*postmortem-(disable-next-line|disable-line|disable|enable)\b([^#]*)/;
 /** The same-line form stands after the text, as `  # postmortem-disable-line PM035`. */
 const TRAILING = /[ \t]#[ \t]*postmortem-disable-line\b([^#]*)$/;
+/** Every same-line directive of a text, with the blanks before it; the `(?<=\S)` leaves comment lines alone. */
+const TRAILING_IN_TEXT = /(?<=\S)[ \t]+#[ \t]*postmortem-disable-line\b[^#\r\n]*$/gm;
 const CODE = /\bPM\d{3}\b/gi;
 const NEVER_SUPPRESSED = 'PM001';
 
@@ -96,4 +98,12 @@ export function withoutSuppressed(diagnostics: PostmortemDiagnostic[], lines: Li
     const line = d.range.start.line;
     return !spans.some((s) => line >= s.from && line <= s.to && (!s.codes.size || s.codes.has(d.code)));
   });
+}
+
+/**
+ * The text without its same-line directives (`… # postmortem-disable-line PM035` cut back to
+ * `…`). Lines keep their number and every other character its column.
+ */
+export function withoutTrailingDirectives(text: string): string {
+  return text.includes('postmortem-disable-line') ? text.replace(TRAILING_IN_TEXT, '') : text;
 }

@@ -18,6 +18,7 @@ import {
 import { escapeHtml } from './escape';
 import { textBlocks } from './freeText';
 import { inlineSegments } from './inline';
+import { readerView } from './readerView';
 import { REPORT_CSS } from './styles';
 import { timelineChart } from './timelineChart';
 import type { ChartEvent } from './timelineChart';
@@ -42,9 +43,11 @@ const LISTED_PROBLEMS = 50;
 /**
  * Renders an analysed postmortem as HTML. Pure: the same analysis always gives the same HTML.
  * Every piece of document text goes through `escapeHtml`; every element drawn from a line of
- * the document carries that line (0-based) in `data-line`.
+ * the document carries that line (0-based) in `data-line`. Same-line suppression comments are
+ * the checker's, not the authors': they are left out (see `readerView`).
  */
-export function render(analysis: Analysis, options: RenderOptions = {}): string {
+export function render(analysed: Analysis, options: RenderOptions = {}): string {
+  const analysis = readerView(analysed);
   const links = options.links ?? (options.standalone ? 'anchor' : 'message');
   const body = renderReport(analysis, links);
   if (!options.standalone) return body;

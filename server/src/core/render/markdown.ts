@@ -13,6 +13,7 @@ import {
 } from './documentFacts';
 import { textBlocks } from './freeText';
 import { inlineSegments } from './inline';
+import { readerView } from './readerView';
 
 /**
  * GitHub-flavoured Markdown for a wiki: the template's sections in the order the document gives
@@ -20,9 +21,10 @@ import { inlineSegments } from './inline';
  * as the same text, never as Markdown or HTML; `code` spans and http(s) links stay what they
  * are. Nothing the authors wrote is dropped: a line the parser could not place is shown where it
  * stands, marked. Diagnostics stay out: a wiki page is for readers, `postmortem check` is for
- * writers. The output passes markdownlint's default rules (line length aside).
+ * writers; so do same-line suppression comments (see `readerView`). The output passes markdownlint's default rules (line length aside).
  */
-export function toMarkdown(analysis: Analysis): string {
+export function toMarkdown(analysed: Analysis): string {
+  const analysis = readerView(analysed);
   const { ast } = analysis;
   const blocks: string[] = [];
   blocks.push(`# ${heading(ast.title?.value?.text || 'Untitled postmortem')}`);
