@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/core/analysis/analyze';
 import { fixDocument } from '../../server/src/core/analysis/fixAll';
+import type { SeveritySetting } from '../../server/src/core/analysis/types';
 import { rules } from '../../server/src/core/rules/index';
 import { resolveLocalTime } from '../../server/src/core/language/regionZones';
 import { TimestampScan, scanTimestamp } from '../../server/src/core/language/time';
 
-const TIME_RULES_ONLY = Object.fromEntries(rules.map((r) => [r.code, r.code === 'PM010' || r.code === 'PM011' ? r.defaultSeverity : 'off']));
+const TIME_RULES_ONLY = Object.fromEntries(rules.map((r): [string, SeveritySetting] => [r.code, r.code === 'PM010' || r.code === 'PM011' ? r.defaultSeverity : 'off']));
 
 /** The document with every time fix applied (PM010, PM011), by the engine of `postmortem check --fix`. */
 function fixAll(text: string): string {
