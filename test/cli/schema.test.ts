@@ -1,6 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { validateConfig } from '../../server/src/core/analysis/config';
+import { EDITOR_SETTINGS, SETTINGS } from '../../server/src/core/analysis/settings';
+import { SEVERITY_SETTINGS } from '../../server/src/core/analysis/types';
 import { rules } from '../../server/src/core/rules/index';
 import { CONFIG_SCHEMA_PATH, REQUIRED_WHYS_RANGE, serializeConfigSchema, WRITEUP_HOURS_RANGE } from '../../scripts/config-schema';
 
@@ -67,5 +70,27 @@ describe('schemas/postmortemrc.schema.json', () => {
     const sections = schema.properties!.requiredSections.items!.enum!;
     assert.deepEqual(validateConfig({ requiredSections: sections }, codes).problems, []);
     assert.equal(validateConfig({ requiredSections: ['appendix'] }, codes).problems.length, 1);
+  });
+
+  it('package.json offers the editor settings of the settings table, with the same values and bounds', () => {
+    const contributed = (JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, Record<string, unknown>> } } }).contributes.configuration.properties;
+    const configKeys = new Set<string>(SETTINGS.map((s) => s.key));
+    const editorKeys = EDITOR_SETTINGS.map((s) => s.key as string);
+    assert.deepEqual(Object.keys(contributed).map((k) => k.replace(/^postmortem\./, '')).filter((k) => configKeys.has(k)), editorKeys, 'the configuration settings offered in the editor');
+    for (const setting of EDITOR_SETTINGS) {
+      const property = contributed[`postmortem.${setting.key}`];
+      const schema = setting.schema({}) as { type: string; minimum?: number; maximum?: number };
+      if (setting.key === 'rules') {
+        assert.deepEqual((property.additionalProperties as { enum: string[] }).enum, [...SEVERITY_SETTINGS]);
+        assert.equal(property.type, 'object');
+        continue;
+      }
+      // Empty (null) means the file's value or the default.
+      assert.deepEqual(property.type, [schema.type, 'null'], setting.key);
+      assert.equal(property.default, null, setting.key);
+      assert.equal(property.minimum, schema.minimum, setting.key);
+      assert.equal(property.maximum, schema.maximum, setting.key);
+      assert.match(String(property.markdownDescription), new RegExp(`\\b${setting.default}\\b`), `${setting.key}: the description names the default`);
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { PostmortemDiagnostic } from '../../server/src/core/analysis/types';
 import { LineIndex } from '../../server/src/core/language/lineIndex';
-import { parseCheckArguments } from '../../server/src/cli/checkArguments';
+import { parseCheckArguments } from '../../server/src/cli/commands/checkArguments';
 import { displayPath } from '../../server/src/cli/displayPath';
 import { compatibleFixes } from '../../server/src/core/analysis/fixAll';
 import { ProgressLine } from '../../server/src/cli/progress';

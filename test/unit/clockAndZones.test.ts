@@ -1,17 +1,18 @@
 import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/core/analysis/analyze';
-import { applyEdits } from '../../server/src/core/analysis/edits';
 import { fixDocument } from '../../server/src/core/analysis/fixAll';
+import type { SeveritySetting } from '../../server/src/core/analysis/types';
 import { render } from '../../server/src/core/render/html';
 import { toMarkdown } from '../../server/src/core/render/markdown';
+import { rules } from '../../server/src/core/rules/index';
 import { resolveLocalTime } from '../../server/src/core/language/regionZones';
 import { TimestampScan, scanTimestamp } from '../../server/src/core/language/time';
 
-/** The document with every time fix applied (PM010, PM011), as `postmortem check --fix` would. */
+const TIME_RULES_ONLY = Object.fromEntries(rules.map((r): [string, SeveritySetting] => [r.code, r.code === 'PM010' || r.code === 'PM011' ? r.defaultSeverity : 'off']));
+
+/** The document with every time fix applied (PM010, PM011), by the engine of `postmortem check --fix`. */
 function fixAll(text: string): string {
-  const analysis = analyze(text, { today: '2025-03-01' });
-  const timeFixes = analysis.diagnostics.filter((d) => d.code === 'PM010' || d.code === 'PM011');
-  return applyEdits(analysis.lines, timeFixes.flatMap((d) => d.data?.fix?.edits ?? []));
+  return fixDocument(text, { today: '2025-03-01', config: { rules: TIME_RULES_ONLY } }).text;
 }
 
 function scan(text: string): TimestampScan | undefined {

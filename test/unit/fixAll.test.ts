@@ -1,20 +1,23 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze } from '../../server/src/core/analysis/analyze';
 import { applyEdits } from '../../server/src/core/analysis/edits';
-import { fixDocument } from '../../server/src/core/analysis/fixAll';
+import { compatibleFixes, fixDocument } from '../../server/src/core/analysis/fixAll';
+import type { Fix, PostmortemDiagnostic } from '../../server/src/core/analysis/types';
+import { LineIndex } from '../../server/src/core/language/lineIndex';
 import { loadFixtures } from '../helpers/fixtures';
 
-/** Applies every fix, re-analyses and repeats until nothing is left to fix, as `--fix` does. */
-function fixAll(text: string, today = '2025-03-01'): { text: string; passes: number } {
-  for (let pass = 1; pass <= 20; pass++) {
-    const analysis = analyze(text, { today });
-    const edits = analysis.diagnostics.flatMap((d) => d.data?.fix?.edits ?? []);
-    if (!edits.length) return { text, passes: pass - 1 };
-    text = applyEdits(analysis.lines, edits);
-  }
-  throw new Error('fixes did not converge in 20 passes');
+/** The fix engine of `check --fix` and the editor's Fix All. */
+function fixAll(text: string, today = '2025-03-01') {
+  return fixDocument(text, { today });
+}
+
+function replacing(line: number, from: number, to: number, newText: string) {
+  return { range: { start: { line, character: from }, end: { line, character: to } }, newText };
+}
+
+function offering(fix: Fix): PostmortemDiagnostic {
+  return { code: 'PM022', severity: 'warning', message: 'm', range: fix.edits[0].range, source: 'postmortem', data: { fix } };
 }
 
 describe('applying every fix', () => {
@@ -26,7 +29,8 @@ describe('applying every fix', () => {
   for (const [name, text] of documents) {
     it(`${name}: converges, leaves nothing fixable and keeps every line it did not fix`, () => {
       const { text: fixed } = fixAll(text);
-      assert.equal(fixAll(fixed).passes, 0);
+      assert.equal(fixAll(fixed).applied, 0);
+      assert.deepEqual(fixAll(text).analysis.diagnostics.filter((d) => d.data?.fix).map((d) => d.code), [], 'something fixable is left');
       // Fixes insert and replace; they never drop a line that was not the target of a fix.
       const kept = new Set(fixed.split(/\r?\n/).map((l) => l.trim()));
       const lost = text.split(/\r?\n/).filter((l) => /^\s*#/.test(l) && !kept.has(l.trim()));
@@ -49,5 +53,20 @@ describe('applying every fix', () => {
     assert.deepEqual(headers, ['postmortem', 'summary', 'incident', 'timeline', 'whys', 'factors', 'actions', 'lessons']);
     assert.match(text, /actions:\n {2}# A1: c\n\nlessons:/);
     assert.match(text, /environmental:\n\nactions:/);
+  });
+
+  it('applies a fix of several edits whole or not at all', () => {
+    const lines = new LineIndex('whys:\n  why 2: a\n  why 3: b\n  why 5: c\n');
+    const renumber: Fix = { title: 'Renumber', edits: [replacing(1, 2, 7, 'why 1'), replacing(2, 2, 7, 'why 2'), replacing(3, 2, 7, 'why 3')] };
+    const later: Fix = { title: 'Clashes with the last renumbering', edits: [replacing(3, 2, 5, 'WHY')] };
+    const earlier: Fix = { title: 'Comes first and clashes with the renumbering', edits: [replacing(0, 0, 4, 'whys'), replacing(2, 6, 7, '9')] };
+    assert.deepEqual(compatibleFixes(lines, [later, renumber].map(offering)), [renumber], 'the renumbering whole, the later clash left out');
+    assert.deepEqual(compatibleFixes(lines, [renumber, earlier].map(offering)), [earlier], 'none of the renumbering when a fix before it takes one of its lines');
+    assert.equal(applyEdits(lines, compatibleFixes(lines, [renumber, earlier].map(offering)).flatMap((f) => f.edits)), 'whys:\n  why 2: a\n  why 9: b\n  why 5: c\n');
+  });
+
+  it('renumbers the whys through the engine in one pass, all of them', () => {
+    const { text } = fixAll('postmortem: x\nwhys:\n  why 2: a\n  why 3: b\n  why 5: c\n  root cause: d\n');
+    assert.match(text, /why 1: a\n {2}why 2: b\n {2}why 3: c\n/);
   });
 });

@@ -20,14 +20,3 @@ export function blockAt(ast: PostmortemDocument, line: number): Block | undefine
   }
   return found;
 }
-
-/** Visual width of leading white space, tabs to the next multiple of four (as the parser counts). */
-export function indentWidth(lineText: string): number {
-  let width = 0;
-  for (const c of lineText) {
-    if (c === ' ') width++;
-    else if (c === '\t') width += 4 - (width % 4);
-    else break;
-  }
-  return width;
-}

@@ -7,9 +7,10 @@ import {
   ACTION_FIELDS, ACTION_STATUSES, DOCUMENT_STATUSES, FACTOR_CATEGORIES, HEADER_FIELDS, INCIDENT_FIELDS, INCIDENT_TYPES,
   LESSON_CATEGORIES, PRIORITIES, SECTIONS, TIMESTAMP_FIELDS, WHYS_KEYS, findTerm, severityTerms,
 } from '../core/language/vocabulary';
-import { fieldOf } from '../core/rules/actionItems';
+import { actionField } from '../core/language/queries';
 import { PROSE_PLACEHOLDERS, escapeSnippetText, templateSnippet, templateText } from '../core/template/postmortemTemplate';
-import { blockAt, indentWidth } from './astQueries';
+import { blockAt } from './astQueries';
+import { indentWidth } from '../core/language/queries';
 import type { AnalyzedDocument } from './documents';
 
 export interface CompletionEnvironment {
@@ -169,7 +170,7 @@ function sectionKeys(cursor: Cursor, section: SectionNode, environment: Completi
 function actionKeys(cursor: Cursor, section: ActionsSection, environment: CompletionEnvironment): CompletionItem[] {
   const item = [...section.items].reverse().find((i) => i.idRange.start.line < cursor.line);
   if (item && indentWidth(cursor.before) > item.idRange.start.character) {
-    return keyItems(cursor, ACTION_FIELDS.filter((f) => !fieldOf(item, f.name)), CompletionItemKind.Property, ': ');
+    return keyItems(cursor, ACTION_FIELDS.filter((f) => !actionField(item, f.name)), CompletionItemKind.Property, ': ');
   }
   const id = nextActionId(section);
   return [{

@@ -1,7 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { PostmortemDiagnostic, Severity } from '../core/analysis/types';
-import { repositoryFileUrl } from '../core/project/manifest';
+import { ruleDocumentationUrl } from '../core/project/manifest';
 import type { AnalyzedDocument } from './documents';
 
 const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -10,11 +10,6 @@ const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
   information: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
-
-/** The rule's page, on the site package.json's `repository` names (the one place it is set). */
-export function ruleDocumentationUrl(code: string): string | undefined {
-  return repositoryFileUrl(`docs/rules/${code}.md`);
-}
 
 function codeDescription(code: string): Pick<Diagnostic, 'codeDescription'> {
   const href = ruleDocumentationUrl(code);

@@ -1,7 +1,7 @@
 import type { CancellationToken, DocumentSymbol, DocumentSymbolParams, Range } from 'vscode-languageserver';
 import { SymbolKind } from 'vscode-languageserver';
 import type { ActionItemNode, SectionNode, TextNode } from '../core/language/ast';
-import { fieldOf } from '../core/rules/actionItems';
+import { actionField } from '../core/language/queries';
 import type { AnalyzedDocument } from './documents';
 
 const MAX_NAME_LENGTH = 80;
@@ -50,7 +50,7 @@ function sectionChildren(section: SectionNode): DocumentSymbol[] {
 }
 
 function actionSymbol(item: ActionItemNode): DocumentSymbol {
-  const owner = fieldOf(item, 'owner')?.value?.text;
+  const owner = actionField(item, 'owner')?.value?.text;
   return symbol(`${item.id}${item.title ? `: ${item.title.text}` : ''}`, SymbolKind.Function, item.range, item.idRange, [], owner ?? 'no owner');
 }
 

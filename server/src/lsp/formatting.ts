@@ -1,7 +1,7 @@
 import type { CancellationToken, DocumentFormattingParams, TextEdit } from 'vscode-languageserver';
 import { analyze } from '../core/analysis/analyze';
 import type { Analysis } from '../core/analysis/types';
-import { visualWidth } from '../core/language/astBuilder';
+import { indentWidth } from '../core/language/queries';
 import type { BulletNode, KeyNode, PostmortemDocument, Range, SectionNode, TextNode } from '../core/language/ast';
 import { LineIndex } from '../core/language/lineIndex';
 import type { AnalyzedDocument } from './documents';
@@ -90,10 +90,6 @@ function layout(analysis: Analysis): string {
     out.push(text);
   }
   return out.length ? out.join(lines.eol) + lines.eol : '';
-}
-
-function indentWidth(lineText: string): number {
-  return visualWidth(/^[ \t]*/.exec(lineText)![0]);
 }
 
 /** A line without a role, moved as far as the understood line above it moved (never to column 0). */

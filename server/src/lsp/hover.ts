@@ -1,16 +1,15 @@
 import type { CancellationToken, Hover, HoverParams, Position, Range } from 'vscode-languageserver';
 import { MarkupKind } from 'vscode-languageserver';
-import { incidentInstant } from '../core/analysis/metrics';
 import type { Analysis } from '../core/analysis/types';
 import type { ActionItemNode, FieldNode, KeyNode, SectionNode, TimestampNode } from '../core/language/ast';
 import { formatOffset } from '../core/language/regionZones';
-import { formatDate, formatMinutes, formatUtc, rangeEndInstant } from '../core/language/time';
+import { dateToEpochDay, formatDate, formatMinutes, formatUtc, rangeEndInstant } from '../core/language/time';
 import type { Term } from '../core/language/vocabulary';
 import {
-  ACTION_FIELDS, ACTION_STATUSES, CLOSED_STATUSES, DOCUMENT_STATUSES, FACTOR_CATEGORIES, HEADER_FIELDS, INCIDENT_FIELDS,
+  ACTION_FIELDS, ACTION_STATUSES, DOCUMENT_STATUSES, FACTOR_CATEGORIES, HEADER_FIELDS, INCIDENT_FIELDS,
   INCIDENT_TYPES, LESSON_CATEGORIES, PRIORITIES, SECTIONS, WHYS_KEYS, canonicalKey, canonicalStatus, findTerm, severityTerms,
 } from '../core/language/vocabulary';
-import { fieldOf } from '../core/rules/actionItems';
+import { actionField, daysOverdue, incidentInstant, isOpenStatus } from '../core/language/queries';
 import { proseTimestampsOf } from '../core/rules/timestamps';
 import type { AnalyzedDocument } from './documents';
 import { containsPosition } from './ranges';
@@ -133,15 +132,16 @@ export function offsetFromStart(minutes: number): string {
 }
 
 function actionHover(analysis: Analysis, item: ActionItemNode): Hover {
-  const value = (name: string) => fieldOf(item, name)?.value?.text;
+  const value = (name: string) => actionField(item, name)?.value?.text;
   const status = value('status');
   const canonical = status ? canonicalStatus(status) : undefined;
-  const due = fieldOf(item, 'due')?.dateValue;
+  const due = actionField(item, 'due')?.dateValue;
   const lines = [`**${item.id}**${item.title ? ` ${item.title.text}` : ''}`, '', `- owner: ${value('owner') ?? '*none*'}`, `- due: ${due?.raw ?? '*none*'}`, `- status: ${status ?? '*none*'}`];
   if (value('priority')) lines.push(`- priority: ${value('priority')}`);
-  const dueDay = due?.date && !due.invalidReason ? formatDate(due.date) : undefined;
-  const closed = canonical !== undefined && CLOSED_STATUSES.includes(canonical);
-  if (dueDay && !closed && dueDay < analysis.today) lines.push('', `**Overdue**: due ${dueDay}, today is ${analysis.today}.`);
-  else if (dueDay && !closed) lines.push('', `Not overdue: due ${dueDay}.`);
+  if (due?.date && !due.invalidReason && isOpenStatus(canonical)) {
+    const dueDay = formatDate(due.date);
+    if (daysOverdue(dateToEpochDay(due.date), canonical, analysis.todayDay) > 0) lines.push('', `**Overdue**: due ${dueDay}, today is ${analysis.today}.`);
+    else lines.push('', `Not overdue: due ${dueDay}.`);
+  }
   return markdown(lines.join('\n'), item.idRange);
 }

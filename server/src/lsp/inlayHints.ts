@@ -1,5 +1,5 @@
 import type { CancellationToken, InlayHint, InlayHintParams } from 'vscode-languageserver';
-import { incidentInstant } from '../core/analysis/metrics';
+import { incidentInstant } from '../core/language/queries';
 import { formatClockOffset } from '../core/language/time';
 import type { AnalyzedDocument } from './documents';
 import { offsetFromStart } from './hover';

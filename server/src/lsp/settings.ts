@@ -1,13 +1,15 @@
 import { validateConfig } from '../core/analysis/config';
+import { EDITOR_SETTINGS } from '../core/analysis/settings';
 import type { PostmortemConfig, SeveritySetting } from '../core/analysis/types';
 import { rules } from '../core/rules/index';
 
-/** The `postmortem.*` editor settings the server reads. */
-export interface PostmortemSettings {
+/**
+ * The `postmortem.*` editor settings the server reads: the configuration settings the settings
+ * table marks `editor` (each overrides `.postmortemrc.json` when set), and the inlay hints.
+ */
+export interface PostmortemSettings extends Partial<PostmortemConfig> {
   /** Rule severities that override `.postmortemrc.json`, code by code. */
   rules: Record<string, SeveritySetting>;
-  /** Overrides `requiredWhys` from `.postmortemrc.json` when set. */
-  requiredWhys?: number;
   inlayHints: { enabled: boolean };
 }
 
@@ -23,10 +25,8 @@ export function readSettings(value: unknown): { settings: PostmortemSettings; pr
     return { settings: DEFAULT_SETTINGS, problems: ['postmortem: the settings must be an object'] };
   }
   const input = value as Record<string, unknown>;
-  const checked = validateConfig(
-    { rules: input.rules ?? undefined, requiredWhys: input.requiredWhys ?? undefined },
-    rules.map((r) => r.code),
-  );
+  // VS Code sends null for a setting left empty.
+  const checked = validateConfig(Object.fromEntries(EDITOR_SETTINGS.map((s) => [s.key, input[s.key] ?? undefined])), rules.map((r) => r.code));
   const problems = checked.problems.map((p) => `postmortem.${p.path}: ${p.message}`);
   const inlay = input.inlayHints as { enabled?: unknown } | undefined;
   let inlayEnabled = true;
@@ -35,20 +35,13 @@ export function readSettings(value: unknown): { settings: PostmortemSettings; pr
     else if (inlay.enabled !== undefined) problems.push('postmortem.inlayHints.enabled: must be true or false');
   }
   return {
-    settings: {
-      rules: checked.config.rules ?? {},
-      ...(checked.config.requiredWhys !== undefined ? { requiredWhys: checked.config.requiredWhys } : {}),
-      inlayHints: { enabled: inlayEnabled },
-    },
+    settings: { ...checked.config, rules: checked.config.rules ?? {}, inlayHints: { enabled: inlayEnabled } },
     problems,
   };
 }
 
 /** The configuration a document gets: its `.postmortemrc.json`, then the settings on top. */
 export function withSettings(fileConfig: Partial<PostmortemConfig>, settings: PostmortemSettings): Partial<PostmortemConfig> {
-  return {
-    ...fileConfig,
-    rules: { ...fileConfig.rules, ...settings.rules },
-    ...(settings.requiredWhys !== undefined ? { requiredWhys: settings.requiredWhys } : {}),
-  };
+  const overrides = EDITOR_SETTINGS.filter((s) => s.key !== 'rules' && settings[s.key] !== undefined).map((s) => [s.key, settings[s.key]]);
+  return { ...fileConfig, ...Object.fromEntries(overrides), rules: { ...fileConfig.rules, ...settings.rules } };
 }

@@ -8,7 +8,7 @@ import { readRegularFile, type UnreadableFile } from '../node/regularFile';
 import type { PostmortemConfig } from '../core/analysis/types';
 import type { PostmortemDocument } from '../core/language/ast';
 import { rules } from '../core/rules/index';
-import { fieldOf } from '../core/rules/actionItems';
+import { actionField, headerField } from '../core/language/queries';
 import { digestOf, type PostmortemDigest } from '../core/insights/digest';
 import { MAX_ANALYSED_LENGTH } from './documents';
 import { handlesIn } from './handles';
@@ -149,7 +149,7 @@ function summarize(path: string, text: string): IndexedPostmortem {
 
 /** The incident and its action items, as workspace symbols list them. */
 export function outline(uri: string, path: string, ast: PostmortemDocument): PostmortemOutline {
-  const idField = ast.headerFields.find((f) => f.key.name === 'id');
+  const idField = headerField(ast, 'id');
   const actions = ast.sections.flatMap((s) => (s.name === 'actions' ? s.items : []));
   return {
     uri,
@@ -157,6 +157,6 @@ export function outline(uri: string, path: string, ast: PostmortemDocument): Pos
     title: ast.title?.value?.text,
     id: idField?.value?.text,
     titleRange: ast.title?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    actions: actions.map((item) => ({ id: item.id, title: item.title?.text, owner: fieldOf(item, 'owner')?.value?.text, range: item.range })),
+    actions: actions.map((item) => ({ id: item.id, title: item.title?.text, owner: actionField(item, 'owner')?.value?.text, range: item.range })),
   };
 }

@@ -9,7 +9,8 @@ import { displayPath } from '../displayPath';
 import { decodeDocument } from '../readDocument';
 import { printError, useColour, writeOut } from '../terminal';
 import { InputError, UsageError } from '../usageError';
-import { parseOptions, runCommand, todayOption } from './options';
+import { parseOptions, todayOption } from './options';
+import { runCommand } from './runCommand';
 
 export const ACTIONS_USAGE = `Usage: postmortem actions [options] [PATH...]
 

@@ -1,5 +1,6 @@
 import { rules } from '../../core/rules/index';
-import { CHECK_USAGE, parseCheckArguments, type CheckArguments } from '../checkArguments';
+import { CHECK_USAGE, parseCheckArguments, type CheckArguments } from './checkArguments';
+import { runCommand } from './runCommand';
 import { checkFile } from '../checkFile';
 import { ConfigResolver } from '../configs';
 import { discoverFiles } from '../discovery';
@@ -11,22 +12,17 @@ import { formatText } from '../formats/text';
 import { ProgressLine } from '../progress';
 import { summarize, type FileReport } from '../report';
 import { printError, useColour, writeOut } from '../terminal';
-import { UsageError } from '../usageError';
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /** `postmortem check`: see CHECK_USAGE. Returns the exit status. */
-export async function run(args: string[]): Promise<number> {
-  let options: CheckArguments;
-  try {
-    options = parseCheckArguments(args);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    printError(error.message, 'Run "postmortem check --help" for the options.');
-    return 2;
-  }
+export function run(args: string[]): Promise<number> {
+  return runCommand('check', () => check(parseCheckArguments(args)));
+}
+
+async function check(options: CheckArguments): Promise<number> {
   if (options.help) {
     await writeOut(CHECK_USAGE);
     return 0;

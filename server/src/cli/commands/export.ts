@@ -2,7 +2,9 @@ import { render } from '../../core/render/html';
 import { toMarkdown } from '../../core/render/markdown';
 import { writeOut } from '../terminal';
 import { UsageError } from '../usageError';
-import { loadAnalysis, parseOptions, refuseOverwritingInput, runCommand, todayOption, writeResult } from './options';
+import { loadAnalysis, refuseOverwritingInput, writeResult } from './documentFiles';
+import { parseOptions, todayOption } from './options';
+import { runCommand } from './runCommand';
 
 export const EXPORT_USAGE = `Usage: postmortem export [options] FILE
 

@@ -9,7 +9,9 @@ import { decodeDocument } from '../readDocument';
 import { summarize } from '../report';
 import { useColour, writeOut } from '../terminal';
 import { InputError, UsageError } from '../usageError';
-import { parseOptions, runCommand, todayOption, writeResult } from './options';
+import { writeResult } from './documentFiles';
+import { parseOptions, todayOption } from './options';
+import { runCommand } from './runCommand';
 
 export const IMPORT_USAGE = `Usage: postmortem import [options] FILE.md
 

@@ -3,7 +3,9 @@ import { cleanTitle, postmortemFileName, templateText } from '../../core/templat
 import { displayPath } from '../displayPath';
 import { writeOut } from '../terminal';
 import { InputError, UsageError } from '../usageError';
-import { parseOptions, runCommand, writeResult } from './options';
+import { writeResult } from './documentFiles';
+import { parseOptions } from './options';
+import { runCommand } from './runCommand';
 
 export const NEW_USAGE = `Usage: postmortem new [options]
 

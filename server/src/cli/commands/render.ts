@@ -1,7 +1,9 @@
 import { render, type RenderTheme } from '../../core/render/html';
 import { writeOut } from '../terminal';
 import { UsageError } from '../usageError';
-import { loadAnalysis, parseOptions, refuseOverwritingInput, runCommand, todayOption, writeResult } from './options';
+import { loadAnalysis, refuseOverwritingInput, writeResult } from './documentFiles';
+import { parseOptions, todayOption } from './options';
+import { runCommand } from './runCommand';
 
 export const RENDER_USAGE = `Usage: postmortem render [options] FILE
 

@@ -9,7 +9,9 @@ import { displayPath } from '../displayPath';
 import { readDigests } from '../digestPool';
 import { printError, useColour } from '../terminal';
 import { InputError, UsageError } from '../usageError';
-import { parseOptions, runCommand, todayOption, writeResult } from './options';
+import { writeResult } from './documentFiles';
+import { parseOptions, todayOption } from './options';
+import { runCommand } from './runCommand';
 
 export const STATS_USAGE = `Usage: postmortem stats [options] [PATH...]
 

@@ -1,7 +1,7 @@
-import { parseIsoDay, formatDate, calendarDateOf } from '../language/time';
+import { firstSection } from '../language/queries';
+import { parseIsoDay, formatDate, calendarDateOf, dateToEpochDay } from '../language/time';
 import { rules } from '../rules/index';
 import type { Report, RuleContext } from '../rules/rule';
-import { firstSection } from '../rules/rule';
 import { resolveConfig } from './config';
 import { computeMetrics, incidentTypeOf } from './metrics';
 import { parse } from './parse';
@@ -54,5 +54,5 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   reported.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code),
   );
-  return { ast, diagnostics: reported, metrics: computeMetrics(ast), incidentType, lines, config, today: formatDate(today) };
+  return { ast, diagnostics: reported, metrics: computeMetrics(ast), incidentType, lines, config, today: formatDate(today), todayDay: dateToEpochDay(today) };
 }

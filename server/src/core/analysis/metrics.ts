@@ -1,15 +1,7 @@
-import type { FieldSection, PostmortemDocument } from '../language/ast';
+import type { PostmortemDocument } from '../language/ast';
+import { fieldNamed, firstSection, incidentField } from '../language/queries';
 import { canonicalKey } from '../language/vocabulary';
 import type { IncidentType, MetricName, Metrics } from './types';
-
-function incidentSection(ast: PostmortemDocument): FieldSection | undefined {
-  return ast.sections.find((s): s is FieldSection => s.name === 'incident');
-}
-
-/** The UTC instant of an incident time field, when it has one. */
-export function incidentInstant(ast: PostmortemDocument, name: string): number | undefined {
-  return incidentSection(ast)?.fields.find((f) => f.key.name === name)?.timestamp?.instant;
-}
 
 /** What each metric measures: [from, to]. */
 const METRIC_SPANS: readonly [MetricName, string, string][] = [
@@ -25,8 +17,8 @@ const METRIC_SPANS: readonly [MetricName, string, string][] = [
  * end comes before its start (PM014 and PM017 report the order; a negative span means nothing).
  */
 export function computeMetrics(ast: PostmortemDocument): Metrics {
-  const fields = incidentSection(ast)?.fields ?? [];
-  const stamp = (name: string) => fields.find((f) => f.key.name === name)?.timestamp;
+  const fields = firstSection(ast, 'incident')?.fields ?? [];
+  const stamp = (name: string) => fieldNamed(fields, name)?.timestamp;
   const metrics: Metrics = {
     durationMinutes: null,
     timeToDetectMinutes: null,
@@ -46,7 +38,7 @@ export function computeMetrics(ast: PostmortemDocument): Metrics {
 }
 
 export function incidentTypeOf(ast: PostmortemDocument): IncidentType {
-  const value = incidentSection(ast)?.fields.find((f) => f.key.name === 'type')?.value?.text;
+  const value = incidentField(ast, 'type')?.value?.text;
   const type = value ? canonicalKey(value).replace(' ', '-') : 'incident';
   return type === 'near-miss' || type === 'drill' ? type : 'incident';
 }

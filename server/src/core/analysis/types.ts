@@ -93,4 +93,6 @@ export interface Analysis {
   config: PostmortemConfig;
   /** The `YYYY-MM-DD` the analysis took as today. */
   today: string;
+  /** The same day as days since the epoch, for comparing with due dates. */
+  todayDay: number;
 }

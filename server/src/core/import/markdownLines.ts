@@ -1,3 +1,4 @@
+import { visualWidth } from '../language/queries';
 import { sectionOfHeading } from './templateWords';
 
 /**
@@ -56,13 +57,6 @@ function isTableStart(lines: readonly string[], i: number): boolean {
   return lines[i].includes('|') && i + 1 < lines.length && lines[i + 1].includes('-') && TABLE_SEPARATOR.test(lines[i + 1]) && lines[i + 1].includes('|');
 }
 
-/** Indentation in columns, a tab counting as four. */
-function columns(indent: string): number {
-  let width = 0;
-  for (const c of indent) width += c === '\t' ? 4 - (width % 4) : 1;
-  return width;
-}
-
 /** Classifies every line of a Markdown document; tables and code blocks become one entry each. */
 export function readMarkdownLines(source: string): MarkdownLine[] {
   const lines = source.replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
@@ -119,7 +113,7 @@ export function readMarkdownLines(source: string): MarkdownLine[] {
     }
     const item = LIST_ITEM.exec(raw);
     if (item) {
-      const indent = columns(item[1]);
+      const indent = visualWidth(item[1]);
       while (listIndents.length && listIndents[listIndents.length - 1] > indent) listIndents.pop();
       if (!listIndents.length || listIndents[listIndents.length - 1] < indent) listIndents.push(indent);
       out.push({

@@ -3,7 +3,7 @@ import type { CategorySection, FieldNode, FollowupSection, PostmortemDocument, W
 import { dateToEpochDay, formatDate } from '../language/time';
 import { canonicalStatus } from '../language/vocabulary';
 import { actionItemsOf } from '../render/actionItems';
-import { headerField, incidentField } from '../render/documentFacts';
+import { headerField, incidentField } from '../language/queries';
 
 /**
  * What the cross-postmortem features (the action-item view, stats, insights, PM039's neighbours
@@ -123,7 +123,7 @@ export function digestOf(path: string, analysis: Analysis): PostmortemDigest {
     .map((s) => s.trim().toLowerCase())
     .filter((s, i, all) => s && all.indexOf(s) === i);
   const severity = incidentField(ast, 'severity')?.value?.text;
-  const actions: DigestAction[] = actionItemsOf(ast, analysis.today).map((view) => {
+  const actions: DigestAction[] = actionItemsOf(ast, analysis.todayDay).map((view) => {
     const status = view.status ? canonicalStatus(view.status.text) ?? view.status.text.trim() : null;
     return {
       id: view.id,

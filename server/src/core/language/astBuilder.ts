@@ -10,6 +10,7 @@ import {
 } from './nodes';
 import type { RawBlock, RawLine } from './parser';
 import { parseLines } from './parser';
+import { fieldNamed, visualWidth } from './queries';
 import { formatOffset, resolveLocalTime } from './regionZones';
 import { TimestampScan, formatDate, pad2, parseDate, scanTimestamp, toInstant } from './time';
 import {
@@ -79,13 +80,6 @@ function tokenEnd(token: IToken): number {
 
 /** Only spaces and tabs are indentation and padding; other white space is text. */
 const isBlank = (c: number) => c === 32 || c === 9;
-
-/** Visual width of an indentation: tabs to the next multiple of four, as the language reads it. */
-export function visualWidth(indent: string): number {
-  let width = 0;
-  for (let i = 0; i < indent.length; i++) width = indent.charCodeAt(i) === 9 ? width + 4 - (width % 4) : width + 1;
-  return width;
-}
 
 export interface BuildResult {
   document: PostmortemDocument;
@@ -500,7 +494,7 @@ class AstBuilder {
    */
   private resolveDates(doc: PostmortemDocument) {
     const incident = doc.sections.find((s): s is FieldSection => s.name === 'incident');
-    const started = incident?.fields.find((f) => f.key.name === 'started')?.timestamp;
+    const started = (incident && fieldNamed(incident.fields, 'started'))?.timestamp;
     const startedDate = started && !started.invalidReason ? started.date : undefined;
     const resolveAll = (stamps: TimestampSpan[]) => {
       let previous: CalendarDate | undefined = startedDate;

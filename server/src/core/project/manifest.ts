@@ -31,3 +31,13 @@ export function repositoryFileUrl(relativePath: string): string | undefined {
   const web = repositoryWebUrl();
   return web ? `${web}/blob/HEAD/${relativePath}` : undefined;
 }
+
+/** A rule's page in the project: the one place its path is written. */
+export function ruleDocsPath(code: string): string {
+  return `docs/rules/${code}.md`;
+}
+
+/** A rule's page on the repository's web view, if package.json names a repository. */
+export function ruleDocumentationUrl(code: string): string | undefined {
+  return repositoryFileUrl(ruleDocsPath(code));
+}

@@ -1,6 +1,7 @@
 import type { ActionItemNode, ActionsSection, BulletNode, PostmortemDocument } from '../language/ast';
-import { dateToEpochDay, parseIsoDay } from '../language/time';
-import { CLOSED_STATUSES, canonicalStatus } from '../language/vocabulary';
+import { daysOverdue } from '../language/queries';
+import { dateToEpochDay } from '../language/time';
+import { canonicalStatus } from '../language/vocabulary';
 import { findHttpUrl } from './escape';
 
 /** A field's text with the 0-based line it stands on. */
@@ -42,11 +43,6 @@ export function lineTextOfBullets(bullets: BulletNode[]): LineText[] {
   return bullets.filter((b) => b.text.text).map((b) => ({ text: b.text.text, line: b.range.start.line }));
 }
 
-/** Whether an item is still open: anything but done, verified or dropped (missing status included). */
-export function isOpenStatus(status: string | undefined): boolean {
-  return !status || !CLOSED_STATUSES.includes(status);
-}
-
 /** Reads one action item; the first of a repeated field counts, as the rules say. */
 export function actionItemView(item: ActionItemNode, todayDay: number): ActionItemView {
   const view: ActionItemView = {
@@ -64,17 +60,16 @@ export function actionItemView(item: ActionItemNode, todayDay: number): ActionIt
   }
   view.canonicalStatus = view.status && canonicalStatus(view.status.text);
   if (view.ticket) view.ticketUrl = findHttpUrl(view.ticket.text)?.url;
-  if (view.dueDay !== undefined && view.dueDay < todayDay && isOpenStatus(view.canonicalStatus)) {
+  const late = view.dueDay === undefined ? 0 : daysOverdue(view.dueDay, view.canonicalStatus, todayDay);
+  if (late > 0) {
     view.overdue = true;
-    view.daysOverdue = todayDay - view.dueDay;
+    view.daysOverdue = late;
   }
   return view;
 }
 
-/** Every action item of every `actions:` section, in document order. */
-export function actionItemsOf(ast: PostmortemDocument, today: string): ActionItemView[] {
-  const todayDate = parseIsoDay(today);
-  const todayDay = todayDate ? dateToEpochDay(todayDate) : Number.NEGATIVE_INFINITY;
+/** Every action item of every `actions:` section, in document order; `todayDay` as days since the epoch. */
+export function actionItemsOf(ast: PostmortemDocument, todayDay: number): ActionItemView[] {
   const items: ActionItemView[] = [];
   for (const section of ast.sections) {
     if (section.name !== 'actions') continue;

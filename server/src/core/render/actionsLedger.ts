@@ -1,7 +1,7 @@
 import type { Analysis, IncidentType } from '../analysis/types';
-import { actionItemsOf, isOpenStatus } from './actionItems';
+import { headerField, isOpenStatus } from '../language/queries';
+import { actionItemsOf } from './actionItems';
 import type { ActionItemView } from './actionItems';
-import { headerField } from './documentFacts';
 import { escapeForTerminal } from './escape';
 
 /**
@@ -131,7 +131,7 @@ export class LedgerBuilder {
   add(source: LedgerSource): void {
     this.postmortems++;
     const { filter } = this;
-    for (const view of actionItemsOf(source.analysis.ast, source.analysis.today)) {
+    for (const view of actionItemsOf(source.analysis.ast, source.analysis.todayDay)) {
       const item = ledgerItem(view, source);
       if (filter.owner !== undefined && !ownerMatches(item.owner, filter.owner)) continue;
       if (filter.overdueOnly && !item.overdue) continue;

@@ -1,6 +1,7 @@
 import type { MetricName, Metrics, PostmortemDiagnostic } from '../analysis/types';
-import type { FieldNode, FieldSection, PostmortemDocument, Range, SectionNode, TimestampNode } from '../language/ast';
+import type { PostmortemDocument, Range, SectionNode, TimestampNode } from '../language/ast';
 import type { LineIndex } from '../language/lineIndex';
+import { incidentField } from '../language/queries';
 import { formatDate, formatMinutes, calendarDateOf, pad2, rangeEndInstant } from '../language/time';
 import { MOMENT_FIELDS } from '../language/vocabulary';
 import type { LineText } from './actionItems';
@@ -9,18 +10,6 @@ import type { LineText } from './actionItems';
  * Read-only views of the analysed document shared by the HTML and Markdown renderers, so both
  * show the same facts the same way.
  */
-
-export function headerField(ast: PostmortemDocument, name: string): FieldNode | undefined {
-  return ast.headerFields.find((f) => f.key.name === name);
-}
-
-function firstIncidentSection(ast: PostmortemDocument): FieldSection | undefined {
-  return ast.sections.find((s): s is FieldSection => s.name === 'incident');
-}
-
-export function incidentField(ast: PostmortemDocument, name: string): FieldNode | undefined {
-  return firstIncidentSection(ast)?.fields.find((f) => f.key.name === name);
-}
 
 /** `2025-02-14 14:30 UTC`, with seconds when the source gave them. */
 export function formatInstant(instant: number, withSeconds = false): string {

@@ -4,15 +4,16 @@ import type {
   ActionsSection, CategorySection, FieldNode, FieldSection, FollowupSection, SectionNode, TextSection, TimelineSection,
   TimestampNode, WhysSection,
 } from '../language/ast';
+import { headerField, incidentField, isOpenStatus } from '../language/queries';
 import { formatClockOffset, formatDate, calendarDateOf } from '../language/time';
 import {
   DEFAULT_SEVERITIES, DOCUMENT_STATUSES, FACTOR_CATEGORIES, INCIDENT_TYPES, LESSON_CATEGORIES, SECTIONS, canonicalKey, findTerm,
   severityOn, severityTerms,
 } from '../language/vocabulary';
-import { actionItemsOf, isOpenStatus, lineTextOfBullets } from './actionItems';
+import { actionItemsOf, lineTextOfBullets } from './actionItems';
 import type { ActionItemView, LineText } from './actionItems';
 import {
-  chainTitle, countDiagnostics, dayNumber, describeCounts, formatClock, headerField, rangeEndText, incidentField, keyMoments, labelOf,
+  chainTitle, countDiagnostics, dayNumber, describeCounts, formatClock, keyMoments, labelOf, rangeEndText,
   metricText, shownMetrics, showsWrittenForm, sourceLines, strayLines, timestampText, unplacedLines, writtenForm,
 } from './documentFacts';
 import { escapeHtml } from './escape';
@@ -93,7 +94,7 @@ function renderReport(analysis: Analysis, links: LinkMode): string {
   out.push(`<article class="pm-report pm-type-${analysis.incidentType}">`);
   out.push(headerCard(analysis));
   out.push(problemsBanner(analysis.diagnostics));
-  const items = actionItemsOf(analysis.ast, analysis.today);
+  const items = actionItemsOf(analysis.ast, analysis.todayDay);
   const unplaced = unplacedLines(analysis.ast, analysis.lines);
   const flushUnplaced = (beforeLine: number) => {
     while (unplaced.length && unplaced[0].line < beforeLine) out.push(unparsedBlock(unplaced.shift()!));

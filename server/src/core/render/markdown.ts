@@ -3,12 +3,13 @@ import type {
   ActionsSection, CategorySection, FieldSection, FollowupSection, SectionNode, TextSection, TimelineSection, TimestampNode,
   WhysSection,
 } from '../language/ast';
+import { headerField, incidentField } from '../language/queries';
 import { calendarDateOf, formatClockOffset, formatDate } from '../language/time';
 import { canonicalKey, severityOn } from '../language/vocabulary';
 import { actionItemsOf, lineTextOfBullets } from './actionItems';
 import type { ActionItemView, LineText } from './actionItems';
 import {
-  chainTitle, formatClock, headerField, rangeEndText, incidentField, keyMoments, labelOf, metricText, shownMetrics, showsWrittenForm,
+  chainTitle, formatClock, keyMoments, labelOf, metricText, rangeEndText, shownMetrics, showsWrittenForm,
   sourceLines, strayLines, timestampText, unplacedLines, writtenForm,
 } from './documentFacts';
 import { textBlocks } from './freeText';
@@ -30,7 +31,7 @@ export function toMarkdown(analysed: Analysis): string {
   blocks.push(`# ${heading(ast.title?.value?.text || 'Untitled postmortem')}`);
   const header = headerList(analysis);
   if (header) blocks.push(header);
-  const items = actionItemsOf(ast, analysis.today);
+  const items = actionItemsOf(ast, analysis.todayDay);
   const headings = new Headings();
   const unplaced = unplacedLines(ast, analysis.lines);
   let itemIndex = 0;

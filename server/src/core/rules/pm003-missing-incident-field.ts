@@ -1,5 +1,6 @@
 import type { Rule } from './rule';
 import { insertChildLine } from './insertions';
+import { fieldNamed } from '../language/queries';
 
 const REQUIRED = ['started', 'detected', 'resolved', 'severity', 'services', 'impact'];
 
@@ -14,7 +15,7 @@ export const pm003: Rule = {
     if (!incident) return;
     const sibling = incident.fields[0]?.range.start.line;
     for (const name of REQUIRED) {
-      const field = incident.fields.find((f) => f.key.name === name);
+      const field = fieldNamed(incident.fields, name);
       if (!field) {
         context.report({
           range: incident.header.range,

@@ -6,6 +6,7 @@ import {
 } from '../language/vocabulary';
 import type { Rule, RuleContext } from './rule';
 import { nearest } from './nearest';
+import { fieldNamed, headerField } from '../language/queries';
 
 const names = (terms: readonly { name: string }[]) => terms.map((t) => t.name);
 
@@ -67,8 +68,8 @@ export const pm004: Rule = {
       }
     }
     const incident = context.section('incident');
-    checkValue(context, incident?.fields.find((f) => f.key.name === 'type'), names(INCIDENT_TYPES));
-    checkValue(context, incident?.fields.find((f) => f.key.name === 'severity'), context.config.severities);
-    checkValue(context, context.ast.headerFields.find((f) => f.key.name === 'status'), names(DOCUMENT_STATUSES));
+    checkValue(context, (incident && fieldNamed(incident.fields, 'type')), names(INCIDENT_TYPES));
+    checkValue(context, (incident && fieldNamed(incident.fields, 'severity')), context.config.severities);
+    checkValue(context, headerField(context.ast, 'status'), names(DOCUMENT_STATUSES));
   },
 };

@@ -1,11 +1,11 @@
 import type { FieldNode, TextNode, TimestampNode } from '../language/ast';
 import type { Severity } from '../analysis/types';
 import { forEachProsePart, type ProseKind } from '../analysis/prose';
+import { HANDLE_SOURCE } from '../language/handles';
 import { PLACEHOLDER_HANDLES, PLACEHOLDER_TIME, PROSE_PLACEHOLDERS } from '../template/postmortemTemplate';
 import type { Range } from 'vscode-languageserver-types';
 import type { Rule, RuleContext } from './rule';
-import { CLOSED_STATUSES } from '../language/vocabulary';
-import { statusOf } from './actionItems';
+import { actionField, headerField, isOpenStatus, statusOf } from '../language/queries';
 
 const normalize = (text: string) => text.trim().replace(/\s+/g, ' ').replace(/[.’']/g, '').toLowerCase();
 /** The placeholders normalized, by their first character: most prose is dismissed on one comparison. */
@@ -73,7 +73,7 @@ function asciiLower(code: number): number {
 }
 
 const HANDLES = new Set(PLACEHOLDER_HANDLES.map((h) => h.toLowerCase()));
-const HANDLE = /(?<![\w@.])@[A-Za-z0-9](?:[\w.-]*\w)?(?:\/[A-Za-z0-9](?:[\w.-]*\w)?)?/g;
+const HANDLE = new RegExp(HANDLE_SOURCE, 'g');
 /** The number the template gives a new incident, `INC-2026-000`. */
 const PLACEHOLDER_ID = /(?:^|\D)0+$/;
 /** What the author should write instead, by where the placeholder stands. */
@@ -110,7 +110,7 @@ export const pm006: Rule = {
   defaultSeverity: 'information',
   fixable: false,
   check(context) {
-    const status = context.ast.headerFields.find((f) => f.key.name === 'status')?.value?.text.trim().toLowerCase();
+    const status = headerField(context.ast, 'status')?.value?.text.trim().toLowerCase();
     const severity = severityFor(status);
     const report = (range: Range, message: string) => context.report({ range, message, severity });
     const prose = (node: TextNode | undefined, what: string) => {
@@ -118,9 +118,9 @@ export const pm006: Rule = {
     };
 
     prose(context.ast.title?.value, 'the title of this incident');
-    const id = context.ast.headerFields.find((f) => f.key.name === 'id')?.value;
+    const id = headerField(context.ast, 'id')?.value;
     if (id && PLACEHOLDER_ID.test(id.text.trim())) report(id.range, `Replace the placeholder ID “${id.text.trim()}” with the incident's number.`);
-    handles(context.ast.headerFields.find((f) => f.key.name === 'authors'), 'the authors', report);
+    handles(headerField(context.ast, 'authors'), 'the authors', report);
 
     forEachProsePart(context.ast, (kind, part) => {
       if (isPlaceholderProse(part.text)) report(part.range, `Replace the placeholder “${part.text.trim()}” with ${WANTED[kind]}.`);
@@ -131,13 +131,13 @@ export const pm006: Rule = {
     }
     placeholderTimes(context, report);
 
-    const written = context.ast.headerFields.find((f) => f.key.name === 'date')?.dateValue;
+    const written = headerField(context.ast, 'date')?.dateValue;
     for (const item of context.section('actions')?.items ?? []) {
-      handles(item.fields.find((f) => f.key.name === 'owner'), `${item.id}'s owner`, report);
-      const due = item.fields.find((f) => f.key.name === 'due');
+      handles(actionField(item, 'owner'), `${item.id}'s owner`, report);
+      const due = actionField(item, 'due');
       // A finished item may well have been due the day the postmortem was written (a same-day fix).
       const status = statusOf(item);
-      const open = !status || !CLOSED_STATUSES.includes(status);
+      const open = isOpenStatus(status);
       if (open && due?.value && written?.date && due.dateValue?.date && sameDay(due.dateValue.date, written.date)) {
         report(due.value.range, `Set a real due date for ${item.id}: ${due.value.text.trim()} is the day this postmortem was written, the template's placeholder.`);
       }

@@ -5,6 +5,7 @@ import { GENERIC_REGIONS, formatOffset } from '../language/regionZones';
 import { ZONE_ABBREVIATIONS, calendarDateOf, dateToEpochDay, formatUtc, rangeEndInstant } from '../language/time';
 import type { Rule, RuleContext } from './rule';
 import { proseTimestamps, timestampsBySection } from './timestamps';
+import { incidentField } from '../language/queries';
 
 const sameDay = (a: CalendarDate, b: CalendarDate | undefined) => b !== undefined && dateToEpochDay(a) === dateToEpochDay(b);
 
@@ -102,7 +103,7 @@ export const pm011: Rule = {
   fixable: true,
   check(context) {
     const sections = timestampsBySection(context);
-    const started = context.section('incident')?.fields.find((f) => f.key.name === 'started')?.timestamp;
+    const started = incidentField(context.ast, 'started')?.timestamp;
     const startedValid = started && !started.invalidReason ? started : undefined;
     // The date a time alone would borrow after every fix: `started` opens each section.
     const startedDate = startedValid?.date && (isConvertible(startedValid) ? calendarDateOf(startedValid.instant!) : startedValid.date);

@@ -1,5 +1,5 @@
 import { replace } from '../analysis/edits';
-import { incidentInstant } from '../analysis/metrics';
+import { incidentField, incidentInstant } from '../language/queries';
 import { formatDuration, parseDurationSeconds } from '../language/time';
 import type { Rule } from './rule';
 
@@ -10,7 +10,7 @@ export const pm013: Rule = {
   defaultSeverity: 'warning',
   fixable: true,
   check(context) {
-    const field = context.section('incident')?.fields.find((f) => f.key.name === 'duration');
+    const field = incidentField(context.ast, 'duration');
     if (!field?.value || field.value.parts.length !== 1) return;
     const range = field.value.range;
     const started = incidentInstant(context.ast, 'started');

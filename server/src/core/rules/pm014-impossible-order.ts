@@ -1,5 +1,6 @@
 import type { TimestampNode } from '../language/ast';
 import type { Rule } from './rule';
+import { fieldNamed } from '../language/queries';
 
 /** [earlier, later]: the second may not come before the first. */
 const ORDER: [string, string][] = [
@@ -19,7 +20,7 @@ export const pm014: Rule = {
   check(context) {
     const incident = context.section('incident');
     if (!incident) return;
-    const stamp = (name: string): TimestampNode | undefined => incident.fields.find((f) => f.key.name === name)?.timestamp;
+    const stamp = (name: string): TimestampNode | undefined => fieldNamed(incident.fields, name)?.timestamp;
     for (const [earlierName, laterName] of ORDER) {
       const earlier = stamp(earlierName);
       const later = stamp(laterName);

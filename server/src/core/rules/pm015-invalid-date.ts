@@ -1,6 +1,7 @@
 import type { DateNode, Range, TimestampNode } from '../language/ast';
 import { isoDateFix } from './writtenDates';
 import type { Rule } from './rule';
+import { actionField, headerField } from '../language/queries';
 
 export const pm015: Rule = {
   code: 'PM015',
@@ -20,11 +21,11 @@ export const pm015: Rule = {
     const date = (node: DateNode | undefined, what: string) => {
       if (node?.invalidReason) report(node.range, `Correct ${what}: ${node.invalidReason}.`, false);
     };
-    date(context.ast.headerFields.find((f) => f.key.name === 'date')?.dateValue, 'the document date');
+    date(headerField(context.ast, 'date')?.dateValue, 'the document date');
     for (const field of context.section('incident')?.fields ?? []) stamp(field.timestamp, `\`${field.key.name}\``);
     for (const event of context.section('timeline')?.events ?? []) stamp(event.timestamp, 'the event time');
     for (const item of context.section('actions')?.items ?? []) {
-      date(item.fields.find((f) => f.key.name === 'due')?.dateValue, `the due date of ${item.id}`);
+      date(actionField(item, 'due')?.dateValue, `the due date of ${item.id}`);
     }
     for (const note of context.section('followup')?.notes ?? []) date(note.date, 'the follow-up date');
   },

@@ -1,4 +1,4 @@
-import { incidentInstant } from '../analysis/metrics';
+import { headerField, incidentInstant } from '../language/queries';
 import { dateToEpochDay } from '../language/time';
 import type { Rule } from './rule';
 
@@ -9,7 +9,7 @@ export const pm016: Rule = {
   defaultSeverity: 'information',
   fixable: false,
   check(context) {
-    const dateField = context.ast.headerFields.find((f) => f.key.name === 'date')?.dateValue;
+    const dateField = headerField(context.ast, 'date')?.dateValue;
     const resolved = incidentInstant(context.ast, 'resolved');
     if (!dateField?.date || dateField.invalidReason || resolved === undefined) return;
     // The date has no time: count from its first minute, so only a clearly late write-up is reported.

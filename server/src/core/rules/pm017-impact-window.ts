@@ -1,5 +1,6 @@
 import type { TimestampNode } from '../language/ast';
 import type { Rule } from './rule';
+import { fieldNamed } from '../language/queries';
 
 /**
  * The customer-facing window may be shorter than the incident (an outage noticed at once but
@@ -15,7 +16,7 @@ export const pm017: Rule = {
   check(context) {
     const fields = context.section('incident')?.fields ?? [];
     const stamp = (name: string): TimestampNode | undefined => {
-      const found = fields.find((f) => f.key.name === name)?.timestamp;
+      const found = fieldNamed(fields, name)?.timestamp;
       return found?.instant === undefined ? undefined : found;
     };
     const started = stamp('started');

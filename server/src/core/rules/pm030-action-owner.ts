@@ -1,5 +1,6 @@
 import type { Rule } from './rule';
-import { fieldOf, insertFieldFix, isEmpty } from './actionItems';
+import { actionField } from '../language/queries';
+import { insertFieldFix, isEmpty } from './actionItems';
 
 /** Words that hold an owner's place without naming anyone accountable. */
 const PLACEHOLDERS = new Set(['tbd', 'tbc', 'tba', '?', '??', '???', '-', 'someone', 'somebody', 'anyone', 'anybody', 'none', 'n/a', 'na', 'unknown', 'unassigned', 'todo', 'nobody', 'everyone', 'all', 'team', 'the team', 'us', 'we']);
@@ -12,7 +13,7 @@ export const pm030: Rule = {
   fixable: true,
   check(context) {
     for (const item of context.section('actions')?.items ?? []) {
-      const owner = fieldOf(item, 'owner');
+      const owner = actionField(item, 'owner');
       if (!owner) {
         context.report({ range: item.idRange, message: `Give ${item.id} an owner: add \`owner:\` with the @handle of the person or team accountable for it.`, fix: insertFieldFix(context.lines, item, 'owner') });
       } else if (isEmpty(owner)) {

@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
-import { CLOSED_STATUSES } from '../language/vocabulary';
-import { fieldOf, insertFieldFix, isEmpty, statusOf } from './actionItems';
+import { actionField, isOpenStatus, statusOf } from '../language/queries';
+import { insertFieldFix, isEmpty } from './actionItems';
 
 export const pm031: Rule = {
   code: 'PM031',
@@ -12,8 +12,8 @@ export const pm031: Rule = {
     for (const item of context.section('actions')?.items ?? []) {
       // Only open items need a date to aim at: done, verified and dropped ones are behind us.
       const status = statusOf(item);
-      if (status && CLOSED_STATUSES.includes(status)) continue;
-      const due = fieldOf(item, 'due');
+      if (!isOpenStatus(status)) continue;
+      const due = actionField(item, 'due');
       if (!due) {
         context.report({ range: item.idRange, message: `Give ${item.id} a due date: add \`due: YYYY-MM-DD\`.`, fix: insertFieldFix(context.lines, item, 'due') });
       } else if (isEmpty(due)) {

@@ -1,6 +1,7 @@
 import { PRIORITIES } from '../language/vocabulary';
 import type { Rule } from './rule';
-import { fieldOf, insertFieldFix, isEmpty } from './actionItems';
+import { actionField } from '../language/queries';
+import { insertFieldFix, isEmpty } from './actionItems';
 
 const VALID = new Set(PRIORITIES.map((p) => p.name));
 
@@ -12,7 +13,7 @@ export const pm032: Rule = {
   fixable: true,
   check(context) {
     for (const item of context.section('actions')?.items ?? []) {
-      const priority = fieldOf(item, 'priority');
+      const priority = actionField(item, 'priority');
       if (!priority) {
         context.report({ range: item.idRange, message: `Give ${item.id} a priority: add \`priority:\` with one of P0–P4.`, fix: insertFieldFix(context.lines, item, 'priority') });
       } else if (isEmpty(priority)) {

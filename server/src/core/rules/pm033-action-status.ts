@@ -1,7 +1,8 @@
 import { replace } from '../analysis/edits';
 import { ACTION_STATUSES } from '../language/vocabulary';
 import type { Rule } from './rule';
-import { fieldOf, insertFieldFix, statusOf } from './actionItems';
+import { actionField, statusOf } from '../language/queries';
+import { insertFieldFix } from './actionItems';
 import { nearest } from './nearest';
 
 const STATUS_NAMES = ACTION_STATUSES.map((s) => s.name);
@@ -14,7 +15,7 @@ export const pm033: Rule = {
   fixable: true,
   check(context) {
     for (const item of context.section('actions')?.items ?? []) {
-      const status = fieldOf(item, 'status');
+      const status = actionField(item, 'status');
       if (!status) {
         context.report({ range: item.idRange, message: `Give ${item.id} a status: add \`status: not-started\` and keep it current.`, fix: insertFieldFix(context.lines, item, 'status', 'not-started') });
         continue;

@@ -1,5 +1,6 @@
 import type { Rule } from './rule';
-import { fieldOf, insertFieldFix, isEmpty, statusOf } from './actionItems';
+import { actionField, statusOf } from '../language/queries';
+import { insertFieldFix, isEmpty } from './actionItems';
 
 /** Closed items are left to PM038 (done without verify) or need no check (dropped). */
 const SKIPPED = new Set(['done', 'verified', 'dropped']);
@@ -13,7 +14,7 @@ export const pm034: Rule = {
   check(context) {
     for (const item of context.section('actions')?.items ?? []) {
       if (SKIPPED.has(statusOf(item) ?? '')) continue;
-      const verify = fieldOf(item, 'verify');
+      const verify = actionField(item, 'verify');
       if (!verify) {
         context.report({ range: item.idRange, message: `Say how ${item.id}'s completion will be checked: add \`verify:\` (a test, a drill, an alert firing).`, fix: insertFieldFix(context.lines, item, 'verify') });
       } else if (isEmpty(verify)) {

@@ -1,7 +1,6 @@
 import { dateToEpochDay, formatDate } from '../language/time';
-import { CLOSED_STATUSES } from '../language/vocabulary';
 import type { Rule } from './rule';
-import { fieldOf, statusOf } from './actionItems';
+import { actionField, daysOverdue, statusOf } from '../language/queries';
 
 export const pm036: Rule = {
   code: 'PM036',
@@ -12,11 +11,10 @@ export const pm036: Rule = {
   check(context) {
     const today = dateToEpochDay(context.today);
     for (const item of context.section('actions')?.items ?? []) {
-      const due = fieldOf(item, 'due')?.dateValue;
+      const due = actionField(item, 'due')?.dateValue;
       if (!due?.date || due.invalidReason) continue;
       const status = statusOf(item);
-      if (status && CLOSED_STATUSES.includes(status)) continue;
-      const late = today - dateToEpochDay(due.date);
+      const late = daysOverdue(dateToEpochDay(due.date), status, today);
       if (late <= 0) continue;
       context.report({
         range: due.range,

@@ -1,5 +1,6 @@
 import type { Rule } from './rule';
-import { fieldOf, isEmpty, statusOf } from './actionItems';
+import { actionField, statusOf } from '../language/queries';
+import { isEmpty } from './actionItems';
 
 export const pm038: Rule = {
   code: 'PM038',
@@ -11,9 +12,9 @@ export const pm038: Rule = {
     for (const item of context.section('actions')?.items ?? []) {
       const status = statusOf(item);
       if (status !== 'done' && status !== 'verified') continue;
-      const verify = fieldOf(item, 'verify');
+      const verify = actionField(item, 'verify');
       if (verify && !isEmpty(verify)) continue;
-      const statusField = fieldOf(item, 'status')!;
+      const statusField = actionField(item, 'status')!;
       context.report({
         range: statusField.value?.range ?? statusField.key.range,
         message: `Close action items only when verified: add \`verify:\` to ${item.id} saying how its completion was checked.`,

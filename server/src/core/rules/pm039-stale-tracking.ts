@@ -4,14 +4,15 @@ import { dateToEpochDay, formatDate } from '../language/time';
 import type { Fix } from '../analysis/types';
 import type { LineIndex } from '../language/lineIndex';
 import { canonicalStatus } from '../language/vocabulary';
-import { fieldOf } from './actionItems';
-import type { Rule, SectionsByName } from './rule';
+import { actionField, headerField } from '../language/queries';
+import type { SectionsByName } from '../language/queries';
+import type { Rule } from './rule';
 
 const OPEN_STATUSES = ['not-started', 'in-progress', 'blocked'];
 
 /** No status, or one of the statuses under which work is still to be done. */
 function isOpenItem(item: ActionItemNode): boolean {
-  const written = fieldOf(item, 'status')?.value?.text;
+  const written = actionField(item, 'status')?.value?.text;
   if (!written) return true;
   const status = canonicalStatus(written);
   return status !== undefined && OPEN_STATUSES.includes(status);
@@ -27,7 +28,7 @@ function lastTracked(ast: PostmortemDocument, followup: SectionsByName['followup
     if (!newest || day > newest.day) newest = { day, text: formatDate(date), fromNote: true };
   }
   if (newest) return newest;
-  const written = ast.headerFields.find((f) => f.key.name === 'date')?.dateValue;
+  const written = headerField(ast, 'date')?.dateValue;
   if (!written?.date || written.invalidReason) return undefined;
   return { day: dateToEpochDay(written.date), text: formatDate(written.date), fromNote: false };
 }

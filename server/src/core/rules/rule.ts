@@ -1,9 +1,7 @@
 import type { Range } from 'vscode-languageserver-types';
-import type {
-  ActionsSection, CalendarDate, CategorySection, FieldSection, FollowupSection, PostmortemDocument, SectionNode,
-  TextSection, TimelineSection, WhysSection,
-} from '../language/ast';
+import type { CalendarDate, PostmortemDocument, WhysSection } from '../language/ast';
 import type { LineIndex } from '../language/lineIndex';
+import type { SectionsByName } from '../language/queries';
 import type { Fix, IncidentType, PostmortemConfig, RelatedInformation, Severity } from '../analysis/types';
 
 /** A rule is its metadata plus one function from the analysed document to diagnostics. */
@@ -29,18 +27,6 @@ export interface Report {
   severity?: Severity;
 }
 
-export interface SectionsByName {
-  summary: TextSection;
-  notes: TextSection;
-  incident: FieldSection;
-  timeline: TimelineSection;
-  whys: WhysSection;
-  factors: CategorySection;
-  lessons: CategorySection;
-  actions: ActionsSection;
-  followup: FollowupSection;
-}
-
 export interface RuleContext {
   readonly ast: PostmortemDocument;
   readonly lines: LineIndex;
@@ -56,10 +42,6 @@ export interface RuleContext {
    * keeps one per open document) holds only the tree and the diagnostics.
    */
   shared<T>(key: object, make: () => T): T;
-}
-
-export function firstSection<N extends keyof SectionsByName>(ast: PostmortemDocument, name: N): SectionsByName[N] | undefined {
-  return ast.sections.find((s: SectionNode) => s.name === name) as SectionsByName[N] | undefined;
 }
 
 /**

@@ -5,6 +5,7 @@ import { type LinePart, TimestampSpan } from '../language/nodes';
 import { TimestampScan, calendarDateOf, scanTimestamp } from '../language/time';
 import { forEachProsePart } from '../analysis/prose';
 import type { RuleContext } from './rule';
+import { fieldNamed } from '../language/queries';
 
 /** The valid timestamps of each section that has them, in order: the incident's time fields, the timeline's events. */
 function timestampsOf(ast: PostmortemDocument): TimestampNode[][] {
@@ -57,7 +58,7 @@ export function proseTimestampsOf(ast: PostmortemDocument, lines: LineIndex): Pr
   // anywhere, and spares walking every line of prose.
   if (!MAYBE_ZONED_TIME.test(lines.text)) return [];
   const started = ast.sections.find((s) => s.name === 'incident');
-  const startedStamp = started?.name === 'incident' ? started.fields.find((f) => f.key.name === 'started')?.timestamp : undefined;
+  const startedStamp = started?.name === 'incident' ? fieldNamed(started.fields, 'started')?.timestamp : undefined;
   const startedDate: CalendarDate | undefined = startedStamp && !startedStamp.invalidReason ? startedStamp.date : undefined;
   const found: ProseTimestamp[] = [];
   const scan = new TimestampScan();

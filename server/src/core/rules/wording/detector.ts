@@ -6,7 +6,8 @@
 import type { PostmortemConfig } from '../../analysis/types';
 import { AnchorIndex, anchorWords } from './anchors';
 import { matchesOf, phrasePattern, wordRegex } from './patterns';
-import { HANDLE, MENTION_PRONOUN, ROLE, namesPattern, personPatterns, strictNamesRegex } from './people';
+import { HANDLE_SOURCE } from '../../language/handles';
+import { MENTION_PRONOUN, ROLE, namesPattern, personPatterns, strictNamesRegex } from './people';
 import {
   BLAME_PHRASES, CONCRETE_ACTION, HINDSIGHT_PHRASES, HYPOTHESIS_FRAME, MINIMIZING_PHRASES, VAGUE_ACTION_PHRASES,
   type HindsightKind,
@@ -142,7 +143,7 @@ const RULE_OF: Record<WordingCategory, string> = {
 
 const VAGUE_ACTIONS = VAGUE_ACTION_PHRASES.map((e) => wordRegex(e.pattern));
 /** Any person that is not a configured name, to tell whether a match rests on a name alone. */
-const NON_NAME_PERSON = new RegExp(`${HANDLE}|${ROLE}|${MENTION_PRONOUN}`, 'i');
+const NON_NAME_PERSON = new RegExp(`${HANDLE_SOURCE}|${ROLE}|${MENTION_PRONOUN}`, 'i');
 
 export class WordingDetector {
   private readonly entries: CompiledEntry[] = [];

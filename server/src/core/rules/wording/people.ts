@@ -6,9 +6,6 @@ import { HANDLE_SOURCE } from '../../language/handles';
 import { ADVERB, type AnchoredEntry } from './phrases';
 import { escapeRegExp } from './patterns';
 
-/** `@alice`, `@db-team`, `@org/team` whole; not the `@` of an e-mail address. */
-export const HANDLE = HANDLE_SOURCE;
-
 const DETERMINER = '(?:the|a|an|our|one|another|this|that|their|your|his|her)';
 const ROLE_MODIFIER =
   '(?:junior|senior|new|on-?call|primary|secondary|backup|responding|same|other|database|release|platform|backend|back-end|frontend|front-end|infra|infrastructure|staff|lead|support|ops|devops|sre|security|network|overnight|weekend|night|tired|inexperienced|experienced|contract|external|responsible|assigned)';
@@ -132,7 +129,7 @@ export function strictNamesRegex(names: readonly string[]): RegExp | undefined {
 
 export function personPatterns(names: readonly string[]): PersonPatterns {
   const named = namesPattern(names);
-  const person = `(?:${HANDLE}|${ROLE}|${SUBJECT_PRONOUN}${named ? `|${named}` : ''})`;
+  const person = `(?:${HANDLE_SOURCE}|${ROLE}|${SUBJECT_PRONOUN}${named ? `|${named}` : ''})`;
   // "his mistake" stays with PM040; "his change broke" names the person as the cause.
   const possessive = `${person}['’]s`;
   return {
@@ -153,6 +150,6 @@ export function personPatterns(names: readonly string[]): PersonPatterns {
         pattern: `\\b(?:(?:caused|broken|broke|messed\\s+up|screwed\\s+up|brought\\s+down|taken\\s+down|took\\s+down|(?:mistakes?|errors?)\\s+(?:was|were)\\s+made)\\s+by|because\\s+of|due\\s+to|blame[ds]?\\s+on|blaming|(?:the\\s+)?(?:fault|result)\\s+of)\\s+${person}(?:['’]s\\s+[\\w-]+)?`,
       },
     ],
-    mention: `(?:${HANDLE}|${ROLE}|${MENTION_PRONOUN}${named ? `|${named}` : ''})`,
+    mention: `(?:${HANDLE_SOURCE}|${ROLE}|${MENTION_PRONOUN}${named ? `|${named}` : ''})`,
   };
 }

@@ -1,5 +1,5 @@
-import { parseOptions, todayOption } from './commands/options';
-import { UsageError } from './usageError';
+import { parseOptions, todayOption } from './options';
+import { UsageError } from '../usageError';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'codequality'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
