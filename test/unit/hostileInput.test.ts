@@ -12,9 +12,12 @@ import { editDistance, nearest } from '../../server/src/core/rules/nearest';
 
 describe('hostile input, unit by unit (issue 12)', () => {
   it('"did you mean" costs nothing for a 200,000-letter word and still finds typos', () => {
-    const started = performance.now();
+    // CPU time, not wall time: on a shared machine the wall clock also counts waiting for a core.
+    const started = process.cpuUsage();
     for (let i = 0; i < 9; i++) assert.equal(nearest('k'.repeat(200_000), ['summary', 'incident', 'timeline', 'whys', 'actions']), undefined);
-    assert.ok(performance.now() - started < 500, `took ${performance.now() - started} ms`);
+    const used = process.cpuUsage(started);
+    const milliseconds = (used.user + used.system) / 1000;
+    assert.ok(milliseconds < 500, `took ${milliseconds} ms of CPU`);
     assert.equal(nearest('timelnie', ['summary', 'timeline']), 'timeline');
     assert.equal(nearest('onwer', ['owner', 'due']), 'owner');
     assert.equal(editDistance('abc', 'abcdefgh', 2), 3, 'a distance above the limit is reported as limit + 1');
