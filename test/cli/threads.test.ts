@@ -6,7 +6,8 @@ import { CLEAN, FIXABLE, IMPOSSIBLE_DATE, TODAY, TWO_ZONELESS } from './document
  * With hundreds of files, `check`, `actions` and `stats` share them among worker threads
  * (server/src/cli/filePool.ts). Three folders of 300 are each below the threshold and run in one
  * thread; the whole tree of 900 runs in several (on a machine with more than one core). Whatever
- * the threads, the output must be the one a single thread gives: every file once, in order.
+ * the threads (none when every core is busy), the output must be the one a single thread gives:
+ * every file once, in order.
  */
 const PER_FOLDER = 300;
 const FOLDERS = ['a', 'b', 'c'];
