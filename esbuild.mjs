@@ -7,8 +7,8 @@ const watch = process.argv.includes('--watch');
 /** Each entry point becomes one self-contained CommonJS file in dist/. */
 const entryPoints = {
   cli: 'server/src/cli/main.ts',
-  // The worker threads of `postmortem stats` (server/src/cli/digestPool.ts).
-  digestWorker: 'server/src/cli/digestWorker.ts',
+  // The worker threads of `postmortem check`, `stats` and `actions` (server/src/cli/filePool.ts).
+  fileWorker: 'server/src/cli/fileWorker.ts',
   // The pure core alone, for the benchmark (bench/).
   core: 'server/src/core/index.ts',
   // The renderers alone, for the benchmark (bench/render.bench.mjs).

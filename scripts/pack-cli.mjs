@@ -12,9 +12,10 @@ const packageFolder = join(root, 'packages', 'cli');
 const at = process.argv.indexOf('--destination');
 const destination = resolve(at > 0 ? process.argv[at + 1] : root);
 
-// The same entry points as esbuild.mjs's `cli` and `server`, minified, into the package's own dist/.
+// The same entry points as esbuild.mjs's `cli`, `fileWorker` (its threads) and `server`, minified,
+// into the package's own dist/.
 await esbuild.build({
-  entryPoints: { cli: join(root, 'server/src/cli/main.ts'), server: join(root, 'server/src/lsp/server.ts') },
+  entryPoints: { cli: join(root, 'server/src/cli/main.ts'), fileWorker: join(root, 'server/src/cli/fileWorker.ts'), server: join(root, 'server/src/lsp/server.ts') },
   outdir: join(packageFolder, 'dist'),
   bundle: true,
   platform: 'node',

@@ -3,6 +3,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { analyze } from '../../server/src/core/analysis/analyze';
 import { buildAst } from '../../server/src/core/language/astBuilder';
 import { parse } from '../../server/src/core/analysis/parse';
+import { PostmortemParser } from '../../server/src/core/language/parser';
 
 /** The text a range covers. */
 function textAt(text: string, range: Range): string {
@@ -44,6 +45,10 @@ lessons:
 `;
 
 describe('parser and AST', () => {
+  it('has a grammar that passes Chevrotain\'s validations (skipped when the parser is built for use)', () => {
+    assert.doesNotThrow(() => new PostmortemParser({ validate: true }));
+  });
+
   const { document: ast } = buildAst(DOC);
 
   it('gives every node the exact range of its text', () => {

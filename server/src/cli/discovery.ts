@@ -25,12 +25,15 @@ export function discoverFiles(paths: readonly string[], cwd = process.cwd()): Di
   const files: string[] = [];
   const seen = new Set<string>();
   const problems: string[] = [];
-  const add = (file: string) => {
-    let key = file;
-    try {
-      key = realpathSync(file);
-    } catch {
-      // keep the path as given: reading it will report the problem
+  /** `real`, when the walk knows it, saves a system call per file of a large tree. */
+  const add = (file: string, real?: string) => {
+    let key = real ?? file;
+    if (real === undefined) {
+      try {
+        key = realpathSync(file);
+      } catch {
+        // keep the path as given: reading it will report the problem
+      }
     }
     if (seen.has(key)) return;
     seen.add(key);
@@ -53,9 +56,9 @@ export function discoverFiles(paths: readonly string[], cwd = process.cwd()): Di
     }
     let found = 0;
     const folderProblems: string[] = [];
-    const onFile = (file: string) => {
+    const onFile = (file: string, real?: string) => {
       found++;
-      add(file);
+      add(file, real);
     };
     walkFolder(absolute, rootOf(absolute), new Set(), onFile, (folder, error) => folderProblems.push(`${displayPath(folder, cwd)}: cannot be read (${errorCode(error)})`));
     problems.push(...folderProblems);
@@ -82,7 +85,7 @@ function isInside(path: string, root: string): boolean {
  * folder named on the command line (`root`, a real path): a link to `/` or to another checkout
  * in a repository under review would otherwise have the check read, and quote, files elsewhere.
  */
-function walkFolder(folder: string, root: string, visited: Set<string>, onFile: (file: string) => void, onError: (folder: string, error: unknown) => void): void {
+function walkFolder(folder: string, root: string, visited: Set<string>, onFile: (file: string, real?: string) => void, onError: (folder: string, error: unknown) => void): void {
   let real: string;
   let entries;
   try {
@@ -100,7 +103,8 @@ function walkFolder(folder: string, root: string, visited: Set<string>, onFile: 
     const path = join(folder, entry.name);
     let isFolder = entry.isDirectory();
     let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
+    const isLink = entry.isSymbolicLink();
+    if (isLink) {
       try {
         if (!isInside(realpathSync(path), root)) continue;
         const target = statSync(path);
@@ -113,7 +117,8 @@ function walkFolder(folder: string, root: string, visited: Set<string>, onFile: 
     if (isFolder) {
       if (!SKIPPED_FOLDERS.has(entry.name)) walkFolder(path, root, visited, onFile, onError);
     } else if (isFile && entry.name.endsWith(POSTMORTEM_EXTENSION)) {
-      onFile(path);
+      // A file that is no link is where its folder really is: its real path needs no look-up.
+      onFile(path, isLink ? undefined : join(real, entry.name));
     }
   }
 }

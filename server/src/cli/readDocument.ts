@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { Range } from 'vscode-languageserver-types';
 import { LineIndex } from '../core/language/lineIndex';
 import { firstInvalidUtf8Offset } from './utf8';
@@ -13,7 +14,8 @@ export type ReadDocument =
 /** Decodes a file's bytes; never throws. */
 export function decodeDocument(bytes: Uint8Array): ReadDocument {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const invalidAt = firstInvalidUtf8Offset(buffer);
+  // The engine's own check first: it is many times faster than the scan that finds where.
+  const invalidAt = isUtf8(buffer) ? -1 : firstInvalidUtf8Offset(buffer);
   if (invalidAt >= 0) return notUtf8(buffer, invalidAt);
   const decoded = buffer.toString('utf8');
   const bom = decoded.startsWith(BOM);

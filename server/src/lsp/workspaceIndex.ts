@@ -37,6 +37,8 @@ export interface IndexProgress {
   done(): void;
 }
 
+/** How long the build works before it lets requests in (a frame, so typing never waits longer). */
+const SLICE_MS = 15;
 const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'out', 'build', 'coverage']);
 const MAX_FILES = 10_000;
 /** Larger files are not indexed, as open documents that large are not analysed. */
@@ -85,11 +87,17 @@ export class WorkspaceIndex {
     const paths: string[] = [];
     for (const folder of folders) await this.collect(folder, paths);
     progress.begin(paths.length);
+    let sliceStart = performance.now();
     for (let i = 0; i < paths.length; i++) {
       if (generation !== this.generation) return;
       await this.update(paths[i]);
-      progress.report(i + 1, paths.length);
-      await new Promise((resolve) => setImmediate(resolve));
+      // Requests are answered, and progress reported, between slices of a few milliseconds, not
+      // after every file: a turn of the event loop and a message per file slow a large build.
+      if (performance.now() - sliceStart >= SLICE_MS || i + 1 === paths.length) {
+        progress.report(i + 1, paths.length);
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
     }
     progress.done();
     this.ready = true;

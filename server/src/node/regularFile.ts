@@ -49,17 +49,22 @@ export function readRegularFile(path: string, maxBytes: number): Buffer {
     if (other) throw new UnreadableFile(`is ${other[1]}, not a regular file`, other[1] === 'a folder' ? 'EISDIR' : 'ENOTREG');
     if (!stats.isFile()) throw new UnreadableFile('is not a regular file', 'ENOTREG');
     if (stats.size > maxBytes) throw new UnreadableFile(`is ${describeSize(stats.size)}, larger than the ${describeSize(maxBytes)} read at most`, 'EFBIG');
-    const chunks: Buffer[] = [];
+    // The size the file says is a first guess (a file may grow while read; a /proc file says 0):
+    // a buffer of that size plus a byte takes the usual file whole, and grows only past that.
+    let buffer = Buffer.allocUnsafe(Math.min(stats.size, maxBytes) + 1);
     let length = 0;
     for (;;) {
-      const chunk = Buffer.alloc(Math.min(64 * 1024, maxBytes + 1 - length));
-      const read = readSync(descriptor, chunk, 0, chunk.length, null);
+      if (length === buffer.length) {
+        const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1));
+        buffer.copy(grown, 0, 0, length);
+        buffer = grown;
+      }
+      const read = readSync(descriptor, buffer, length, buffer.length - length, null);
       if (read === 0) break;
-      chunks.push(chunk.subarray(0, read));
       length += read;
       if (length > maxBytes) throw new UnreadableFile(`is larger than the ${describeSize(maxBytes)} read at most`, 'EFBIG');
     }
-    return Buffer.concat(chunks, length);
+    return buffer.subarray(0, length);
   } catch (error) {
     if (error instanceof UnreadableFile) throw error;
     const code = (error as NodeJS.ErrnoException).code;

@@ -1,12 +1,9 @@
-import { analyze } from '../../core/analysis/analyze';
-import { MAX_DOCUMENT_BYTES, readRegularFile } from '../../node/regularFile';
 import { calendarDateOf, formatDate } from '../../core/language/time';
 import { LedgerBuilder, formatLedgerJson, formatLedgerText } from '../../core/render/actionsLedger';
-import { rules } from '../../core/rules/index';
 import { ConfigResolver } from '../configs';
 import { discoverFiles } from '../discovery';
 import { displayPath } from '../displayPath';
-import { decodeDocument } from '../readDocument';
+import { runFileTask } from '../filePool';
 import { printError, useColour, writeOut } from '../terminal';
 import { InputError, UsageError } from '../usageError';
 import { parseOptions, todayOption } from './options';
@@ -34,7 +31,6 @@ Exit status: 0 listed, 1 an overdue item listed with --fail-on-overdue,
 `;
 
 const FORMATS = ['text', 'json'];
-const RULES_OFF = Object.fromEntries(rules.map((rule) => [rule.code, 'off' as const]));
 
 /** `postmortem actions`: see ACTIONS_USAGE. Returns the exit status. */
 export async function run(args: string[]): Promise<number> {
@@ -65,26 +61,15 @@ export async function run(args: string[]): Promise<number> {
     const ledger = new LedgerBuilder({ owner, overdueOnly: options.flags.has('--overdue'), openOnly: options.flags.has('--open') });
     const unreadable: string[] = [];
     const days = new Set<string>();
-    files.forEach((file, i) => {
-      const path = displayPath(file);
-      let bytes: Buffer;
-      try {
-        bytes = readRegularFile(file, MAX_DOCUMENT_BYTES);
-      } catch (error) {
-        unreadable.push(`${path}: ${(error as Error).message}`);
-        return;
+    const jobs = files.map((file, i) => ({ file, path: displayPath(file), config: configOfFile[i].config }));
+    for (const outcome of await runFileTask('ledger', jobs, today)) {
+      if ('problem' in outcome) {
+        unreadable.push(outcome.problem);
+        continue;
       }
-      const document = decodeDocument(bytes);
-      if (document.kind === 'not-utf8') {
-        unreadable.push(`${path}: ${document.message}`);
-        return;
-      }
-      // The ledger shows no diagnostics: with every rule off, the analysis is the parse alone,
-      // which keeps a ledger of hundreds of postmortems fast.
-      const analysis = analyze(document.text, { config: { ...configOfFile[i].config, rules: RULES_OFF }, today });
-      days.add(analysis.today);
-      ledger.add({ path, analysis });
-    });
+      days.add(outcome.today);
+      ledger.addEntries(outcome.entries);
+    }
 
     // Every analysis resolved "today" the same way unless configurations set different dates.
     const ledgerToday = today ?? (days.size === 1 ? [...days][0] : formatDate(calendarDateOf(Date.now())));

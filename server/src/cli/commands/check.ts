@@ -1,10 +1,10 @@
 import { rules } from '../../core/rules/index';
 import { CHECK_USAGE, parseCheckArguments, type CheckArguments } from './checkArguments';
 import { runCommand } from './runCommand';
-import { checkFile } from '../checkFile';
 import { ConfigResolver } from '../configs';
 import { discoverFiles } from '../discovery';
 import { displayPath } from '../displayPath';
+import { runFileTask } from '../filePool';
 import { formatCodeQuality } from '../formats/codequality';
 import { formatJson } from '../formats/json';
 import { formatSarif } from '../formats/sarif';
@@ -49,17 +49,18 @@ async function check(options: CheckArguments): Promise<number> {
   let fixesApplied = 0;
   let filesFixed = 0;
   const progress = new ProgressLine(process.stderr, files.length);
-  files.forEach((file, i) => {
-    const path = displayPath(file);
-    progress.update(i, path);
-    const outcome = checkFile(file, path, { config: configOfFile[i].config, today: options.today }, options.fix);
+  const jobs = files.map((file, i) => ({ file, path: displayPath(file), config: configOfFile[i].config }));
+  // This thread's share comes first: its place in it, times the threads, is about how far all are.
+  const onOwn = (i: number, threads: number) => progress.update(Math.min(i * threads, files.length), jobs[i].path);
+  const outcomes = await runFileTask('check', jobs, { today: options.today, fix: options.fix }, onOwn);
+  for (const outcome of outcomes) {
     if (outcome.report) reports.push(outcome.report);
     if (outcome.problem) fileProblems.push(outcome.problem);
     if (outcome.fixesApplied) {
       fixesApplied += outcome.fixesApplied;
       filesFixed++;
     }
-  });
+  }
   progress.clear();
 
   const summary = summarize(reports);

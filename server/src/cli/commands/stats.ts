@@ -6,7 +6,7 @@ import { renderInsights } from '../../core/render/insightsHtml';
 import { ConfigResolver } from '../configs';
 import { discoverFiles } from '../discovery';
 import { displayPath } from '../displayPath';
-import { readDigests } from '../digestPool';
+import { runFileTask } from '../filePool';
 import { printError, useColour } from '../terminal';
 import { InputError, UsageError } from '../usageError';
 import { writeResult } from './documentFiles';
@@ -73,7 +73,7 @@ export async function run(args: string[]): Promise<number> {
     if (configProblems.length) throw new InputError(configProblems.join('\n'));
 
     const day = today ?? configuredToday(jobs) ?? formatDate(calendarDateOf(Date.now()));
-    const outcomes = await readDigests(jobs, day);
+    const outcomes = await runFileTask('digest', jobs, day);
     const digests: PostmortemDigest[] = [];
     const unreadable: string[] = [];
     for (const outcome of outcomes) {

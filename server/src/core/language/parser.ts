@@ -22,9 +22,13 @@ export interface RawBlock {
  * under them. What a line means depends on its section and is decided by the AST builder,
  * which keeps the grammar tiny and lets recovery resynchronize on every column-0 key.
  */
-class PostmortemParser extends EmbeddedActionsParser {
-  constructor() {
-    super(allTokens, { recoveryEnabled: true, maxLookahead: 2 });
+export class PostmortemParser extends EmbeddedActionsParser {
+  /**
+   * `validate` checks the grammar for ambiguities and unreachable rules as it is built: a test
+   * does it once (test/unit/parser.test.ts), so every start-up of the command line need not.
+   */
+  constructor({ validate = false } = {}) {
+    super(allTokens, { recoveryEnabled: true, maxLookahead: 2, skipValidations: !validate });
     this.performSelfAnalysis();
   }
 

@@ -117,6 +117,20 @@ function groupByOwner(entries: { item: LedgerItem; dueDay: number }[]): OwnerGro
     .map(([, group]) => ({ owner: group.owner, items: group.entries.sort(compareItems).map((e) => e.item) }));
 }
 
+/** One action item of a postmortem as the ledger keeps it: plain data, so it can cross threads. */
+export interface LedgerEntry {
+  item: LedgerItem;
+  /** Days since the epoch of its due date; +∞ without one, so it sorts last. */
+  dueDay: number;
+  drill: boolean;
+}
+
+/** Every action item of one postmortem, unfiltered, in document order. */
+export function ledgerEntriesOf(source: LedgerSource): LedgerEntry[] {
+  const drill = source.analysis.incidentType === 'drill';
+  return actionItemsOf(source.analysis.ast, source.analysis.todayDay).map((view) => ({ item: ledgerItem(view, source), dueDay: view.dueDay ?? NO_DUE, drill }));
+}
+
 /**
  * Collects action items one postmortem at a time, keeping only what the ledger shows, so a
  * ledger of hundreds of postmortems never holds their analyses all at once.
@@ -129,14 +143,18 @@ export class LedgerBuilder {
   constructor(private readonly filter: LedgerFilter = {}) {}
 
   add(source: LedgerSource): void {
+    this.addEntries(ledgerEntriesOf(source));
+  }
+
+  /** One postmortem's entries, as `ledgerEntriesOf` gives them (perhaps in another thread). */
+  addEntries(entries: readonly LedgerEntry[]): void {
     this.postmortems++;
     const { filter } = this;
-    for (const view of actionItemsOf(source.analysis.ast, source.analysis.todayDay)) {
-      const item = ledgerItem(view, source);
+    for (const { item, dueDay, drill } of entries) {
       if (filter.owner !== undefined && !ownerMatches(item.owner, filter.owner)) continue;
       if (filter.overdueOnly && !item.overdue) continue;
       if (filter.openOnly && !item.open) continue;
-      (source.analysis.incidentType === 'drill' ? this.drills : this.incidents).push({ item, dueDay: view.dueDay ?? NO_DUE });
+      (drill ? this.drills : this.incidents).push({ item, dueDay });
     }
   }
 

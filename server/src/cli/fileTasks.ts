@@ -1,0 +1,54 @@
+import { analyze } from '../core/analysis/analyze';
+import type { PostmortemConfig } from '../core/analysis/types';
+import { ledgerEntriesOf, type LedgerEntry } from '../core/render/actionsLedger';
+import { rules } from '../core/rules/index';
+import { MAX_DOCUMENT_BYTES, readRegularFile } from '../node/regularFile';
+import { checkFile, type FileOutcome } from './checkFile';
+import { readDigest, type DigestJob, type DigestOutcome } from './readDigests';
+import { decodeDocument } from './readDocument';
+
+const RULES_OFF = Object.fromEntries(rules.map((rule) => [rule.code, 'off' as const]));
+
+/** One file for a command: where it is, how output names it, and its configuration. */
+export interface FileJob {
+  file: string;
+  path: string;
+  config: Partial<PostmortemConfig>;
+}
+
+export interface CheckSettings {
+  today?: string;
+  fix: boolean;
+}
+
+export type LedgerOutcome = { entries: LedgerEntry[]; today: string } | { problem: string };
+
+/** The ledger's view of one file: its action items, and the day the analysis counted from. */
+export function readLedgerEntries(job: FileJob, today: string | undefined): LedgerOutcome {
+  let bytes: Buffer;
+  try {
+    bytes = readRegularFile(job.file, MAX_DOCUMENT_BYTES);
+  } catch (error) {
+    return { problem: `${job.path}: ${(error as Error).message}` };
+  }
+  const document = decodeDocument(bytes);
+  if (document.kind === 'not-utf8') return { problem: `${job.path}: ${document.message}` };
+  // The ledger shows no diagnostics: with every rule off, the analysis is the parse alone.
+  const analysis = analyze(document.text, { config: { ...job.config, rules: RULES_OFF }, today });
+  return { entries: ledgerEntriesOf({ path: job.path, analysis }), today: analysis.today };
+}
+
+/**
+ * What a command does with each of its files, by name, so that a worker thread (fileWorker.ts)
+ * runs exactly the function the main thread runs on its own share.
+ */
+export const FILE_TASKS = {
+  check: (job: FileJob, settings: CheckSettings): FileOutcome => checkFile(job.file, job.path, { config: job.config, today: settings.today }, settings.fix),
+  digest: (job: DigestJob, today: string): DigestOutcome => readDigest(job, today),
+  ledger: (job: FileJob, today: string | undefined): LedgerOutcome => readLedgerEntries(job, today),
+};
+
+export type FileTaskName = keyof typeof FILE_TASKS;
+export type JobOf<T extends FileTaskName> = Parameters<(typeof FILE_TASKS)[T]>[0];
+export type SettingsOf<T extends FileTaskName> = Parameters<(typeof FILE_TASKS)[T]>[1];
+export type OutcomeOf<T extends FileTaskName> = ReturnType<(typeof FILE_TASKS)[T]>;

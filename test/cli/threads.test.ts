@@ -1,0 +1,68 @@
+import { strict as assert } from 'node:assert';
+import { buildCli, runCli, TemporaryFolders, parseJsonReport } from './cliHarness';
+import { CLEAN, FIXABLE, IMPOSSIBLE_DATE, TODAY, TWO_ZONELESS } from './documents';
+
+/**
+ * With hundreds of files, `check`, `actions` and `stats` share them among worker threads
+ * (server/src/cli/filePool.ts). Three folders of 300 are each below the threshold and run in one
+ * thread; the whole tree of 900 runs in several (on a machine with more than one core). Whatever
+ * the threads (none when every core is busy), the output must be the one a single thread gives:
+ * every file once, in order.
+ */
+const PER_FOLDER = 300;
+const FOLDERS = ['a', 'b', 'c'];
+const VARIANTS = [CLEAN, TWO_ZONELESS, IMPOSSIBLE_DATE, FIXABLE];
+
+function tree(): Record<string, string | Buffer> {
+  const files: Record<string, string | Buffer> = {};
+  FOLDERS.forEach((folder, f) => {
+    for (let i = 0; i < PER_FOLDER; i++) {
+      const n = f * PER_FOLDER + i;
+      const name = `${folder}/${String(i).padStart(3, '0')}.postmortem`;
+      files[name] = VARIANTS[n % VARIANTS.length].replace('id: INC-2025-002', `id: INC-2025-${n}`);
+    }
+  });
+  // One file each thread's share could hold that is not UTF-8: named in order like the rest.
+  files['b/150.postmortem'] = Buffer.from([0x70, 0x6d, 0xff, 0x0a]);
+  return files;
+}
+
+describe('postmortem check, actions and stats on many files (worker threads)', function () {
+  this.timeout(300_000);
+  const folders = new TemporaryFolders();
+  let folder: string;
+  before(() => {
+    buildCli();
+    folder = folders.create(tree());
+  });
+  after(() => folders.removeAll());
+
+  it('check: the same files, diagnostics and order as one thread per folder', () => {
+    const whole = runCli(['check', '--format', 'json', '--today', TODAY, '.'], { cwd: folder });
+    const parts = FOLDERS.map((name) => runCli(['check', '--format', 'json', '--today', TODAY, name], { cwd: folder }));
+    assert.equal(whole.status, 1, whole.stderr);
+    const report = parseJsonReport(whole);
+    assert.equal(report.files.length, FOLDERS.length * PER_FOLDER);
+    assert.deepEqual(report.files, parts.flatMap((run) => parseJsonReport(run).files));
+    assert.equal(report.summary.errors, parts.reduce((sum, run) => sum + parseJsonReport(run).summary.errors, 0));
+  });
+
+  it('actions: every item once, and the file that cannot be read named', () => {
+    const whole = runCli(['actions', '--format', 'json', '--today', TODAY, '.'], { cwd: folder });
+    const parts = FOLDERS.map((name) => runCli(['actions', '--format', 'json', '--today', TODAY, name], { cwd: folder }));
+    assert.equal(whole.status, 2);
+    assert.match(whole.stderr, /b\/150\.postmortem: The file is not UTF-8/);
+    type Item = { file: string; line: number; id: string; overdue: boolean };
+    const items = (run: { stdout: string }) =>
+      (JSON.parse(run.stdout).owners as { items: Item[] }[]).flatMap((group) => group.items).map((item) => `${item.file}:${item.line} ${item.id} ${item.overdue}`);
+    assert.deepEqual(items(whole).sort(), parts.flatMap(items).sort());
+    assert.equal(JSON.parse(whole.stdout).summary.postmortems, FOLDERS.length * PER_FOLDER - 1);
+  });
+
+  it('stats: every postmortem counted once', () => {
+    const run = runCli(['stats', '--format', 'json', '--today', TODAY, '.'], { cwd: folder });
+    assert.equal(run.status, 2);
+    const stats = JSON.parse(run.stdout);
+    assert.equal(stats.incidents + stats.nearMisses + stats.drills, FOLDERS.length * PER_FOLDER - 1);
+  });
+});
