@@ -293,6 +293,7 @@ describe('dates written out as in reports (PM015, PM001)', () => {
     'incident:',
     '  started: February 28, 2017 9:37 AM PST',
     '  detected: Tue, Feb 28, 2017 at 9:45 AM PST',
+    '  mitigated: ~Feb 28, 2017 1:30 PM PST',
     'timeline:',
     '  Feb 28, 2017 9:37 AM PST  Errors begin',
     '  28 February 2017 10:05 AM PST  Status page updated',
@@ -309,20 +310,22 @@ describe('dates written out as in reports (PM015, PM001)', () => {
       [1, 'Write the date as 2017-03-03'],
       [3, 'Write the date as 2017-02-28'],
       [4, 'Write the date as 2017-02-28'],
-      [6, 'Write the date as 2017-02-28'],
+      [5, 'Write the date as 2017-02-28'],
       [7, 'Write the date as 2017-02-28'],
-      [8, null],
-      [10, 'Write the date as 2017-03-10'],
+      [8, 'Write the date as 2017-02-28'],
+      [9, null],
+      [11, 'Write the date as 2017-03-10'],
     ]);
   });
 
   it('ends, after every fix, in ISO dates and UTC times with the words kept', () => {
     const fixed = fixDocument(text, { today: '2017-03-12', config: { rules: { PM002: 'off', PM003: 'off' } } }).text.split('\n');
-    assert.deepEqual(fixed.slice(1, 11), [
+    assert.deepEqual(fixed.slice(1, 12), [
       'date: 2017-03-03',
       'incident:',
       '  started: 2017-02-28 17:37 UTC',
       '  detected: 2017-02-28 17:45 UTC',
+      '  mitigated: ~2017-02-28 21:30 UTC',
       'timeline:',
       '  2017-02-28 17:37 UTC  Errors begin',
       '  2017-02-28 18:05 UTC  Status page updated',

@@ -143,6 +143,12 @@ const ZONE_SHAPED = /^[A-Z]{1,3}[TZ]$/;
 const NOT_ZONES = new Set(['AT', 'IT', 'GET', 'PUT', 'POST', 'SET', 'NOT', 'BUT', 'OUT', 'LAST', 'EXIT', 'TEXT', 'HOST', 'TEST', 'REST', 'WAIT', 'HALT', 'INIT', 'EDIT', 'QUIT', 'ALT']);
 /** `~`, `≈`, `±` or a word that says a time is only roughly known, right before it. */
 const APPROXIMATE = /(?:[~≈±][ \t]*|(?:approx\.?|about|around|circa|ca\.)[ \t]+)/iy;
+
+/** The length of an approximate marker (`~`, `about `) at `at`; 0 when there is none. */
+export function approximateMarkerLength(text: string, at: number): number {
+  APPROXIMATE.lastIndex = at;
+  return APPROXIMATE.exec(text) ? APPROXIMATE.lastIndex - at : 0;
+}
 /** `AM`, `pm`, `a.m.`, after the minutes with at most one blank between. */
 const MERIDIEM = /[ \t]?([AaPp])\.?[Mm]\.?(?![A-Za-z0-9])/y;
 const SPACED_OFFSET = /[ \t]+([+-])(\d{2})(?::?(\d{2}))?(?![\d:A-Za-z])/y;

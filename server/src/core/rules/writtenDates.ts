@@ -1,6 +1,7 @@
 import { replace } from '../analysis/edits';
 import type { Fix } from '../analysis/types';
 import { leadingDate } from '../import/importTimes';
+import { approximateMarkerLength } from '../language/time';
 import type { Range } from '../language/ast';
 import type { LineIndex } from '../language/lineIndex';
 
@@ -13,7 +14,8 @@ const AT = /^,?[ \t]+at(?=[ \t])/i;
  * zone after it are then read as usual, and their own fixes (PM010, PM011) follow.
  */
 export function isoDateFix(lines: LineIndex, range: Range, requireTime: boolean): Fix | undefined {
-  const start = lines.offset(range.start);
+  // A rough time keeps its marker before the date (`~Oct 31, 2021 4:27 PM` → `~2021-10-31 4:27 PM`).
+  const start = lines.offset(range.start) + approximateMarkerLength(lines.text, lines.offset(range.start));
   const text = lines.text.slice(start, lines.offset(range.end));
   const found = leadingDate(text);
   if (!found) return undefined;
