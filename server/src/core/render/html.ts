@@ -1,5 +1,5 @@
 import type { Analysis, PostmortemDiagnostic } from '../analysis/types';
-import { sha256Base64 } from './sha256';
+import { standalonePage, type PageTheme } from './standalonePage';
 import type {
   ActionsSection, CategorySection, FieldNode, FieldSection, FollowupSection, SectionNode, TextSection, TimelineSection,
   TimestampNode, WhysSection,
@@ -24,7 +24,7 @@ import { REPORT_CSS } from './styles';
 import { timelineChart } from './timelineChart';
 import type { ChartEvent } from './timelineChart';
 
-export type RenderTheme = 'light' | 'dark' | 'auto';
+export type RenderTheme = PageTheme;
 
 export interface RenderOptions {
   /** A whole HTML document with the CSS inlined and no scripts; otherwise the report fragment. */
@@ -55,28 +55,8 @@ export function render(analysed: Analysis, options: RenderOptions = {}): string 
   return standaloneDocument(analysis, body, options.theme ?? 'auto');
 }
 
-const STYLE_HASH = `sha256-${sha256Base64(REPORT_CSS)}`;
-
 function standaloneDocument(analysis: Analysis, body: string, theme: RenderTheme): string {
-  const title = analysis.ast.title?.value?.text || 'Untitled postmortem';
-  // No script may run in an exported file: only the one stylesheet below is allowed.
-  const csp = `default-src 'none'; style-src '${STYLE_HASH}'; img-src data:`;
-  return [
-    '<!DOCTYPE html>',
-    `<html lang="en" data-theme="${theme}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>${REPORT_CSS}</style>`,
-    '</head>',
-    '<body class="pm-standalone">',
-    body,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return standalonePage({ title: analysis.ast.title?.value?.text || 'Untitled postmortem', css: REPORT_CSS, body, theme });
 }
 
 type LinkMode = 'anchor' | 'message';

@@ -1,5 +1,5 @@
 import { formatMinutes } from '../language/time';
-import { sha256Base64 } from './sha256';
+import { standalonePage } from './standalonePage';
 import type { StatsReport } from '../insights/stats';
 import { METRIC_KEYS } from '../insights/stats';
 import { METRIC_VIEWS } from './documentFacts';
@@ -14,7 +14,6 @@ import { PAGE_CSS } from './insightsStyles';
  * of its own; it holds no script, and document text only ever reaches it escaped.
  */
 
-const STYLE_HASH = `sha256-${sha256Base64(PAGE_CSS)}`;
 
 export interface InsightsRenderOptions {
   /** A whole HTML document with the CSS inlined and no scripts; otherwise the fragment. */
@@ -54,23 +53,7 @@ function tally(title: string, counts: Record<string, number>, what: string): str
 export function renderInsights(report: StatsReport, options: InsightsRenderOptions = {}): string {
   const body = insightsFragment(report);
   if (!options.standalone) return body;
-  const csp = `default-src 'none'; style-src '${STYLE_HASH}'; img-src data:`;
-  return [
-    '<!DOCTYPE html>',
-    `<html lang="en" data-theme="${options.theme ?? 'auto'}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<title>Postmortem insights</title>',
-    `<style>${PAGE_CSS}</style>`,
-    '</head>',
-    '<body class="pm-standalone">',
-    body,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return standalonePage({ title: 'Postmortem insights', css: PAGE_CSS, body, theme: options.theme ?? 'auto' });
 }
 
 /** The stylesheet the webview adds with its nonce (the report's own comes with the preview frame). */
