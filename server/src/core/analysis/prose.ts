@@ -1,4 +1,5 @@
 import type { PostmortemDocument, TextNode, TextPart } from '../language/ast';
+import { TextSpan } from '../language/nodes';
 
 /** Where a piece of prose stands, so wording rules can treat some places differently. */
 export type ProseKind = 'summary' | 'incident' | 'timeline' | 'symptom' | 'why' | 'root-cause' | 'factor' | 'action' | 'lesson' | 'followup' | 'notes';
@@ -14,7 +15,10 @@ const PROSE_ACTION_FIELDS = new Set(['why', 'verify', 'addresses']);
  */
 export function forEachProsePart(ast: PostmortemDocument, visit: (kind: ProseKind, part: TextPart) => void): void {
   const add = (kind: ProseKind, node: TextNode | undefined) => {
-    if (node) for (const part of node.parts) visit(kind, part);
+    if (!node) return;
+    // Nearly all text is one line, its node its own part: visited without building the parts list.
+    if (node instanceof TextSpan && node.isOneLine) visit(kind, node);
+    else for (const part of node.parts) visit(kind, part);
   };
   for (const section of ast.sections) {
     switch (section.name) {

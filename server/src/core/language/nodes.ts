@@ -64,6 +64,11 @@ export class TextSpan extends Span implements TextNode, TextPart {
     return this.lineParts ?? [this];
   }
 
+  /** Whether the text has no continuation line, so the node is its only part. */
+  get isOneLine(): boolean {
+    return this.lineParts === undefined;
+  }
+
   /** A continuation line: its words join with one space. */
   append(part: TextPartSpan): void {
     this.lineParts ??= [new TextPartSpan(this.index, this.startOffset, this.endOffset, this.text)];

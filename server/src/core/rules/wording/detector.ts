@@ -145,6 +145,9 @@ const VAGUE_ACTIONS = VAGUE_ACTION_PHRASES.map((e) => wordRegex(e.pattern));
 /** Any person that is not a configured name, to tell whether a match rests on a name alone. */
 const NON_NAME_PERSON = new RegExp(`${HANDLE_SOURCE}|${ROLE}|${MENTION_PRONOUN}`, 'i');
 
+/** What most lines hold; shared, since a large document has tens of thousands of lines. */
+const NO_MATCHES: readonly WordingMatch[] = [];
+
 export class WordingDetector {
   private readonly entries: CompiledEntry[] = [];
   private readonly anchors = new AnchorIndex();
@@ -202,10 +205,10 @@ export class WordingDetector {
   }
 
   /** Blame, person-as-cause, hindsight and minimizing wording in one line, sorted by position. */
-  scanLine(line: string): WordingMatch[] {
+  scanLine(line: string): readonly WordingMatch[] {
     const anchored = this.anchors.scan(line);
     const ids = this.unanchored.length ? [...(anchored ?? []), ...this.unanchored] : anchored;
-    if (!ids) return [];
+    if (!ids) return NO_MATCHES;
     const text = blankSkipped(line);
     const found: WordingMatch[] = [];
     const triggered = ids.includes(this.readerEntry);
@@ -237,6 +240,8 @@ export class WordingDetector {
         found.push(match);
       }
     }
+    // Most lines that hold an anchor word hold no match: they need none of the work below.
+    if (!found.length) return NO_MATCHES;
     // Person-as-cause findings first at equal positions, so the words inside them are known as such.
     found.sort((a, b) => byPosition(a, b) || Number(b.category === 'person-as-cause') - Number(a.category === 'person-as-cause'));
     this.nameAgents(found);
