@@ -74,15 +74,30 @@ export function suppressionSpans(lines: LineIndex, comments: readonly Range[]): 
   return spans;
 }
 
-function trailingSpans(lines: LineIndex, comments: readonly Range[]): Span[] {
-  if (!lines.text.includes('postmortem-disable-line')) return [];
+/**
+ * Where each `#` that starts a directive stands (`# postmortem-…`). A search for the `#`
+ * character is many times faster than one for the word over a large document, and documents
+ * hold few of them.
+ */
+function directiveOffsets(text: string): number[] {
+  const offsets: number[] = [];
+  for (let hash = text.indexOf('#'); hash >= 0; hash = text.indexOf('#', hash + 1)) {
+    let word = hash + 1;
+    while (text.charCodeAt(word) === 32 || text.charCodeAt(word) === 9) word++;
+    if (text.startsWith('postmortem-', word)) offsets.push(hash);
+  }
+  return offsets;
+}
+
+function trailingSpans(lines: LineIndex, comments: readonly Range[], directives: number[]): Span[] {
   const commentLines = new Set(comments.map((c) => c.start.line));
   const spans: Span[] = [];
-  for (let line = 0; line < lines.lineCount; line++) {
-    if (commentLines.has(line)) continue;
-    const text = lines.lineText(line);
-    if (!text.includes('postmortem-disable-line')) continue;
-    const match = TRAILING.exec(text);
+  let previous = -1;
+  for (const offset of directives) {
+    const line = lines.lineOf(offset);
+    if (line === previous || commentLines.has(line)) continue;
+    previous = line;
+    const match = TRAILING.exec(lines.lineText(line));
     if (match) spans.push({ from: line, to: line, codes: codesOf(match[1]) });
   }
   return spans;
@@ -90,8 +105,10 @@ function trailingSpans(lines: LineIndex, comments: readonly Range[]): Span[] {
 
 /** The diagnostics no suppression comment covers; a diagnostic counts from its first line. */
 export function withoutSuppressed(diagnostics: PostmortemDiagnostic[], lines: LineIndex, comments: readonly Range[]): PostmortemDiagnostic[] {
-  if (!diagnostics.length || !lines.text.includes('postmortem-')) return diagnostics;
-  const spans = [...suppressionSpans(lines, comments), ...trailingSpans(lines, comments)];
+  if (!diagnostics.length) return diagnostics;
+  const directives = directiveOffsets(lines.text);
+  if (!directives.length) return diagnostics;
+  const spans = [...suppressionSpans(lines, comments), ...trailingSpans(lines, comments, directives)];
   if (!spans.length) return diagnostics;
   return diagnostics.filter((d) => {
     if (d.code === NEVER_SUPPRESSED) return true;

@@ -54,16 +54,14 @@ const RANGE_START = /(?<![\d:.])\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.
  * times (`10:00-12:00`): after `UTC`/`GMT` or on a full ISO date-time.
  */
 export function proseTimestampsOf(ast: PostmortemDocument, lines: LineIndex): ProseTimestamp[] {
-  // Most documents write every time in UTC: one pass over the text rules out a zoned time
-  // anywhere, and spares walking every line of prose.
-  if (!MAYBE_ZONED_TIME.test(lines.text)) return [];
   const started = ast.sections.find((s) => s.name === 'incident');
   const startedStamp = started?.name === 'incident' ? fieldNamed(started.fields, 'started')?.timestamp : undefined;
   const startedDate: CalendarDate | undefined = startedStamp && !startedStamp.invalidReason ? startedStamp.date : undefined;
   const found: ProseTimestamp[] = [];
   const scan = new TimestampScan();
   forEachProsePart(ast, (_kind, part) => {
-    if (!part.text.includes(':')) return;
+    // Most prose holds no time, and most times are written in UTC: one test rules a line out.
+    if (!part.text.includes(':') || !MAYBE_ZONED_TIME.test(part.text)) return;
     // Every part is a span of the document; its offset needs no LSP range.
     const base = (part as LinePart).startOffset;
     PROSE_TIME.lastIndex = 0;
