@@ -9,6 +9,12 @@ import { createNonce, placeholderDocument, webviewDocument } from './webviewDocu
 const UPDATE_DELAY_MS = 250;
 /** After one side scrolls the other, the echo of that scroll is ignored for this long. */
 const SCROLL_ECHO_MS = 300;
+/**
+ * A click in the page gives the keyboard back to the editor, but the workbench may take note of
+ * the click's own focus only afterwards and make the preview's group active again: for this long
+ * after a click, that is undone once.
+ */
+const CLICK_FOCUS_MS = 2_000;
 
 /** The webview may load only the extension's `media` folder, and run only its one script. */
 export function previewWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
@@ -46,6 +52,7 @@ export class PostmortemPreview implements vscode.Disposable {
   private updateSequence = 0;
   private editorScrolledAt = 0;
   private previewScrolledAt = 0;
+  private focusReturnedAt = 0;
   private visible: boolean;
   private disposed = false;
   private readonly disposables: vscode.Disposable[] = [];
@@ -71,6 +78,10 @@ export class PostmortemPreview implements vscode.Disposable {
         const shownAgain = webviewPanel.visible && !this.visible;
         this.visible = webviewPanel.visible;
         if (shownAgain) void this.update(true);
+        if (webviewPanel.active && Date.now() - this.focusReturnedAt < CLICK_FOCUS_MS) {
+          this.focusReturnedAt = 0;
+          void this.focusEditor();
+        }
       }),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (sameUri(event.document.uri, this.resource)) this.scheduleUpdate();
@@ -193,7 +204,7 @@ export class PostmortemPreview implements vscode.Disposable {
         if (message.uri === this.resource.toString()) void this.showSource(Math.floor(message.line), message.focus);
         return;
       case 'focusEditor':
-        if (message.uri === this.resource.toString()) void this.focusEditor();
+        if (message.uri === this.resource.toString()) void this.focusEditor(true);
         return;
       case 'openLink':
         void this.openLink(message.href);
@@ -225,13 +236,18 @@ export class PostmortemPreview implements vscode.Disposable {
     this.editorScrolledAt = Date.now();
     editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     // The click focused the webview; the author is writing in the editor, so the focus goes back.
-    if (!focus) await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+    if (!focus) await this.focus(editor, true);
+  }
+
+  private async focus(editor: vscode.TextEditor, afterClick: boolean): Promise<void> {
+    if (afterClick) this.focusReturnedAt = Date.now();
+    await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
   }
 
   /** Gives the focus back to the visible editor of the previewed document, if there is one. */
-  private async focusEditor(): Promise<void> {
+  private async focusEditor(afterClick = false): Promise<void> {
     const editor = vscode.window.visibleTextEditors.find((e) => sameUri(e.document.uri, this.resource));
-    if (editor) await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+    if (editor) await this.focus(editor, afterClick);
   }
 
   /** "Open Source" in the preview's title bar: the document in an editor, focused. */

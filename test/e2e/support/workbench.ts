@@ -105,7 +105,14 @@ export class Workbench {
   private async focusedElement(): Promise<string> {
     const focused = this.page.locator('*:focus').last();
     if ((await focused.count()) === 0) return '(nothing focused in the page)';
-    return focused.evaluate((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')} "${element.getAttribute('aria-label') ?? ''}"`);
+    // Which group the workbench holds active tells a focus it did not take note of from a lost one.
+    return focused.evaluate((element) => {
+      const activeTab = element.ownerDocument.querySelector('.editor-group-container.active .tab.active');
+      const editor = element.closest('.monaco-editor');
+      return `${element.tagName.toLowerCase()}.${[...element.classList].join('.')} "${element.getAttribute('aria-label') ?? ''}"`
+        + `${editor ? ` in an editor${editor.classList.contains('focused') ? ' marked focused' : ' not marked focused'}` : ''}`
+        + `; active group's tab: "${activeTab?.getAttribute('aria-label') ?? 'none'}"`;
+    });
   }
 
   private get focusedEditor(): Locator {
