@@ -67,11 +67,17 @@ export async function symbolsWhen(uri: vscode.Uri, timeoutMs = 30_000): Promise<
   }
 }
 
-/** Closes every editor, reverting untitled documents first so that no "save?" dialog opens. */
+/**
+ * Closes every editor, reverting untitled documents first so that no "save?" dialog opens, and
+ * waits until the server has cleared the diagnostics of the untitled postmortems: VS Code gives
+ * the next untitled document the same name, which would otherwise show the old findings at first.
+ */
 export async function closeAllEditors(): Promise<void> {
+  const untitled = vscode.workspace.textDocuments.filter((d) => d.isUntitled && d.languageId === 'postmortem').map((d) => d.uri);
   for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
     await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  for (const uri of untitled) await diagnosticsWhen(uri, (list) => list.length === 0);
 }

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { FILE_TASKS, type FileTaskName, type JobOf, type OutcomeOf, type SettingsOf } from './fileTasks';
 
 /**
@@ -43,6 +42,8 @@ export async function runFileTask<T extends FileTaskName>(
     });
   if (threads <= 1 || !existsSync(WORKER_SCRIPT)) return runOwn(jobs);
   // Contiguous slices keep each thread's files together on disk; the outcomes are joined in order.
+  // Loaded only when threads are used: loading it was a visible share of a one-file check's start-up.
+  const { Worker } = await import('node:worker_threads');
   const size = Math.ceil(jobs.length / threads);
   const slices = Array.from({ length: threads }, (_, i) => jobs.slice(i * size, (i + 1) * size));
   const workers = slices.slice(1).map(
