@@ -13,6 +13,20 @@ import { waitUntil } from '../support/waitUntil';
  */
 const DAY = 86_400_000;
 const dayOffset = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
+/** Whole days from today (as the view counts, in UTC on this machine) to `date`; negative when past. */
+const daysUntil = (date: string) => Math.round((Date.parse(date) - Date.parse(dayOffset(0))) / DAY);
+/**
+ * The row's text once it reads as `expected` says for today. A run that spans midnight sees the
+ * files written one day and counted the next, so the day counts are worked out when the row is read
+ * (before and after reading it, so that a midnight in between is no failure either).
+ */
+async function rowText(row: Locator, expected: () => RegExp): Promise<string> {
+  const before = expected();
+  const text = await row.innerText();
+  const after = expected();
+  assert.ok(before.test(text) || after.test(text), `${text} does not match ${after}`);
+  return text;
+}
 
 function incident(id: string, title: string, started: string, services: string, actions: string): string {
   return `postmortem: ${title}
@@ -31,10 +45,11 @@ actions:
 ${actions}`;
 }
 
-const FILES: Record<string, string> = {
+/** The three files, with dates relative to the day they are written; `due` holds the dates the assertions count from. */
+const files = (due: { poolAlert: string; cacheExpiry: string }): Record<string, string> => ({
   'inc-e2e-101.postmortem': incident('INC-E2E-101', 'Checkout pool exhausted under the spring sale', dayOffset(-150), 'checkout-api', `  A1: Alert when the connection pool is 80% used
     owner: @platform-team
-    due: ${dayOffset(-120)}
+    due: ${due.poolAlert}
     status: in-progress
   A2: Load-test checkout at twice the peak
     owner: @qa-team
@@ -43,7 +58,7 @@ const FILES: Record<string, string> = {
 `),
   'inc-e2e-102.postmortem': incident('INC-E2E-102', 'Stale prices served from the product cache', dayOffset(-90), 'checkout-api, search-api', `  A1: Expire cache entries by catalogue version
     owner: @cache-team
-    due: ${dayOffset(5)}
+    due: ${due.cacheExpiry}
     status: in-progress
   A2: Page the cache owner on hit-rate drops
     owner: @platform-team
@@ -55,15 +70,19 @@ const FILES: Record<string, string> = {
     due: ${dayOffset(60)}
     status: not-started
 `),
-};
+});
 
 describe('the action items view, the status bar and the insights page', function () {
   const workbench = useWorkbench();
   const written: string[] = [];
+  /** Two items' due dates as written, which the view counts from. */
+  const dueDates = { poolAlert: '', cacheExpiry: '' };
 
   workbench.setUp(async () => {
     const folder = e2eSession().workspaceFolder;
-    for (const [name, text] of Object.entries(FILES)) {
+    dueDates.poolAlert = dayOffset(-120);
+    dueDates.cacheExpiry = dayOffset(5);
+    for (const [name, text] of Object.entries(files(dueDates))) {
       writeFileSync(join(folder, name), text);
       written.push(join(folder, name));
     }
@@ -90,9 +109,8 @@ describe('the action items view, the status bar and the insights page', function
     const rows = view.locator('.monaco-list-row');
     const row = (text: string): Locator => rows.filter({ hasText: text }).first();
     await row('Alert when the connection pool is 80% used').waitFor({ timeout: 30_000 });
-    const oldest = await row('Alert when the connection pool is 80% used').innerText();
-    assert.match(oldest, /120 days overdue · INC-E2E-101/, oldest);
-    assert.match(await row('Expire cache entries by catalogue version').innerText(), /due in 5 days/);
+    await rowText(row('Alert when the connection pool is 80% used'), () => new RegExp(`${-daysUntil(dueDates.poolAlert)} days overdue · INC-E2E-101`));
+    await rowText(row('Expire cache entries by catalogue version'), () => new RegExp(`due in ${daysUntil(dueDates.cacheExpiry)} days`));
     // Grouped by owner: @platform-team holds two overdue items, the older first.
     const texts = await rows.allInnerTexts();
     const platform = texts.findIndex((text) => /@platform-team/.test(text));
