@@ -1,7 +1,7 @@
 import type { Analysis, IncidentType } from '../analysis/types';
-import { headerField, isOpenStatus } from '../language/queries';
-import { actionItemsOf } from './actionItems';
-import type { ActionItemView } from './actionItems';
+import { headerField } from '../language/queries';
+import { actionItemRecord, actionItemsOf } from './actionItems';
+import type { ActionItemRecord, ActionItemView } from './actionItems';
 import { escapeForTerminal } from './escape';
 
 /**
@@ -15,15 +15,7 @@ export interface LedgerSource {
   analysis: Analysis;
 }
 
-export interface LedgerItem {
-  id: string;
-  title: string;
-  owner: string | null;
-  priority: string | null;
-  due: string | null;
-  /** The canonical status (`done` for `complete`), or the status as written when unknown. */
-  status: string | null;
-  open: boolean;
+export interface LedgerItem extends ActionItemRecord {
   overdue: boolean;
   daysOverdue: number | null;
   ticket: string | null;
@@ -70,13 +62,7 @@ function ownerMatches(owner: string | null, wanted: string): boolean {
 function ledgerItem(view: ActionItemView, source: LedgerSource): LedgerItem {
   const { ast, incidentType } = source.analysis;
   return {
-    id: view.id,
-    title: view.title?.text ?? '',
-    owner: view.owner?.text ?? null,
-    priority: view.priority?.text ?? null,
-    due: view.due?.text ?? null,
-    status: view.canonicalStatus ?? view.status?.text ?? null,
-    open: isOpenStatus(view.canonicalStatus),
+    ...actionItemRecord(view),
     overdue: view.overdue,
     daysOverdue: view.daysOverdue ?? null,
     ticket: view.ticket?.text ?? null,
