@@ -16,15 +16,6 @@ export interface Summary {
   hints: number;
 }
 
-export const NO_METRICS: Metrics = Object.freeze({
-  durationMinutes: null,
-  timeToDetectMinutes: null,
-  timeToRespondMinutes: null,
-  timeToMitigateMinutes: null,
-  impactMinutes: null,
-  approximate: [],
-});
-
 const SUMMARY_KEY: Record<Severity, Exclude<keyof Summary, 'files'>> = {
   error: 'errors',
   warning: 'warnings',
