@@ -1,4 +1,5 @@
 import type { Analysis, IncidentType } from '../analysis/types';
+import { ownerKey, ownerNames } from '../language/handles';
 import { headerField } from '../language/queries';
 import { actionItemRecord, actionItemsOf } from './actionItems';
 import type { ActionItemRecord, ActionItemView } from './actionItems';
@@ -46,17 +47,6 @@ export interface LedgerFilter {
   owner?: string;
   overdueOnly?: boolean;
   openOnly?: boolean;
-}
-
-function ownerKey(owner: string): string {
-  return owner.trim().replace(/^@/, '').toLowerCase();
-}
-
-/** Whether `owner` (possibly `@a, @b`) includes the owner asked for. */
-function ownerMatches(owner: string | null, wanted: string): boolean {
-  if (!owner) return false;
-  const key = ownerKey(wanted);
-  return owner.split(/[,;]|\band\b/).some((part) => ownerKey(part) === key);
 }
 
 function ledgerItem(view: ActionItemView, source: LedgerSource): LedgerItem {
@@ -137,7 +127,7 @@ export class LedgerBuilder {
     this.postmortems++;
     const { filter } = this;
     for (const { item, dueDay, drill } of entries) {
-      if (filter.owner !== undefined && !ownerMatches(item.owner, filter.owner)) continue;
+      if (filter.owner !== undefined && !ownerNames(item.owner, filter.owner)) continue;
       if (filter.overdueOnly && !item.overdue) continue;
       if (filter.openOnly && !item.open) continue;
       (drill ? this.drills : this.incidents).push({ item, dueDay });
