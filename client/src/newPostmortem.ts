@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { fileExists } from './fileExists';
 import { cleanTitle, postmortemFileName, templateSnippet } from '../../server/src/core/template/postmortemTemplate';
 
 /**
@@ -33,15 +34,6 @@ async function newDocumentUri(name: string): Promise<vscode.Uri> {
   for (let n = 1; ; n++) {
     const candidate = vscode.Uri.joinPath(folder, n === 1 ? name : `${stem}-${n}.postmortem`);
     const open = vscode.workspace.textDocuments.some((d) => d.uri.path === candidate.path);
-    if (!open && !(await exists(candidate))) return candidate.with({ scheme: 'untitled' });
-  }
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
+    if (!open && !(await fileExists(candidate))) return candidate.with({ scheme: 'untitled' });
   }
 }

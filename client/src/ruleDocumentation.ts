@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
+import { ruleDocsPath } from '../../server/src/core/project/ruleDocs';
 
 /** The rule pages ship in the extension (docs/rules/PMxxx.md), so they open without a network. */
 export function rulePageUri(extensionUri: vscode.Uri, code: string): vscode.Uri | undefined {
-  return /^PM\d{3}$/.test(code) ? vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${code}.md`) : undefined;
+  const path = ruleDocsPath(code);
+  return path ? vscode.Uri.joinPath(extensionUri, ...path.split('/')) : undefined;
 }
 
 /** "Why is this flagged?": the rule's page in VS Code's Markdown preview. */

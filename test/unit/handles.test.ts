@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/core/analysis/analyze';
-import { handlesIn } from '../../server/src/core/language/handles';
+import { handlesIn, ownerNames } from '../../server/src/core/language/handles';
 import { buildLedger } from '../../server/src/core/render/actionsLedger';
 
 describe('@org/team handles', () => {
@@ -10,6 +10,15 @@ describe('@org/team handles', () => {
   });
 
   const doc = (owner: string) => `postmortem: t\nactions:\n  A1: Fail over the database automatically\n    priority: P1\n    owner: ${owner}\n    due: 2025-01-10\n    status: in-progress\n    verify: a drill\n`;
+
+  it('knows whom an owner field names, the same for `actions --owner` and the view\'s "mine"', () => {
+    assert.ok(ownerNames('@Jane, @github/infrastructure', 'jane'), '@x and x are one owner, case aside');
+    assert.ok(ownerNames('sam and @jane; ops', '@ops'));
+    assert.ok(ownerNames('@github/infrastructure', '@github/infrastructure'));
+    assert.ok(!ownerNames('@github/infrastructure', '@github'), 'a team is not its organisation');
+    assert.ok(!ownerNames('@janet', '@jane'));
+    assert.ok(!ownerNames(null, '@jane'));
+  });
 
   it('accepts a team handle as an owner (no PM030)', () => {
     assert.ok(!analyze(doc('@github/infrastructure')).diagnostics.some((d) => d.code === 'PM030'));

@@ -24,7 +24,7 @@ const LAYERS: Layer[] = [
   { name: 'lsp', folder: 'server/src/lsp', imports: ['lsp', 'protocol', 'node', 'core'], packages: ['vscode-languageserver*', 'node:*'] },
   { name: 'cli', folder: 'server/src/cli', imports: ['cli', 'node', 'core'], packages: ['node:*', 'vscode-languageserver-types'] },
   // The client shows what the server sends; it shares the protocol and a few pure helpers of the
-  // core (escaping, the report's stylesheet, the template), never the parser or the rules
+  // core (escaping, the report's stylesheet, the template, who an owner names, a rule page's path), never the parser or the rules
   // (test/unit/clientBundle.test.ts checks the bundle itself).
   { name: 'client', folder: 'client/src', imports: ['client', 'protocol', 'core'], packages: ['vscode', 'vscode-languageclient*', 'node:crypto'] },
 ];
@@ -33,7 +33,7 @@ const LAYERS: Layer[] = [
 const SHARED_DATA = ['package.json'];
 
 /** The only core modules the client may import. */
-const CORE_FOR_CLIENT = ['server/src/core/render/escape.ts', 'server/src/core/render/styles.ts', 'server/src/core/render/insightsStyles.ts', 'server/src/core/template/postmortemTemplate.ts'];
+const CORE_FOR_CLIENT = ['server/src/core/render/escape.ts', 'server/src/core/render/styles.ts', 'server/src/core/render/insightsStyles.ts', 'server/src/core/template/postmortemTemplate.ts', 'server/src/core/language/handles.ts', 'server/src/core/project/ruleDocs.ts'];
 
 const ROOT = resolve(__dirname, '../..');
 const IMPORT = /(?:^|[^\w.])(?:import|export)\s[^'";]*?from\s*['"]([^'"]+)['"]|(?:^|[^\w.])import\s*\(\s*['"]([^'"]+)['"]|(?:^|[^\w.])require\(\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]/gm;

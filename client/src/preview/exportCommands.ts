@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { fileExists } from '../fileExists';
 import { isPostmortemDocument, openDocument } from './postmortemDocuments';
 import type { ReportSource } from './serverReports';
 
@@ -11,15 +12,6 @@ function exportTarget(source: vscode.Uri, format: ExportFormat): vscode.Uri {
   const slash = source.path.lastIndexOf('/');
   const name = source.path.slice(slash + 1).replace(/\.postmortem$/i, '') || 'postmortem';
   return source.with({ path: `${source.path.slice(0, slash + 1)}${name}.${format}`, query: '', fragment: '' });
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function documentToExport(uri: vscode.Uri | undefined): Promise<vscode.TextDocument | undefined> {
@@ -50,7 +42,7 @@ export async function exportDocument(format: ExportFormat, reports: ReportSource
     if (!target) return;
   } else {
     target = exportTarget(document.uri, format);
-    if (await exists(target)) {
+    if (await fileExists(target)) {
       const replace = 'Replace';
       const answer = await vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(target)} already exists. Replace it?`, { modal: true }, replace);
       if (answer !== replace) return;

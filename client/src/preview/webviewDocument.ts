@@ -19,7 +19,7 @@ export interface WebviewDocumentParts {
 }
 
 /** `webview.cspSource` as a policy source: an origin pattern, which never holds quotes or brackets. */
-function policySource(cspSource: string): string {
+export function policySource(cspSource: string): string {
   return cspSource.replace(/["'<>;]/g, '');
 }
 
@@ -28,8 +28,11 @@ export function createNonce(): string {
   return randomBytes(16).toString('base64');
 }
 
-/** The frame both pages share: the policy, the report stylesheet with its nonce, and the body. */
-function page(parts: Pick<WebviewDocumentParts, 'nonce' | 'styleUri' | 'title'>, csp: string, extraHead: string[], body: string[]): string {
+/**
+ * The frame the webview pages share (the preview, its placeholder, the insights page): the
+ * policy, a stylesheet with its nonce (`css`, the report's by default), the theme bridge and the body.
+ */
+export function webviewPage(parts: Pick<WebviewDocumentParts, 'nonce' | 'styleUri' | 'title'> & { css?: string }, csp: string, extraHead: string[], body: string[]): string {
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -38,7 +41,7 @@ function page(parts: Pick<WebviewDocumentParts, 'nonce' | 'styleUri' | 'title'>,
     `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
     ...extraHead,
     `<title>${escapeHtml(parts.title)}</title>`,
-    `<style nonce="${escapeHtml(parts.nonce)}">${REPORT_CSS}</style>`,
+    `<style nonce="${escapeHtml(parts.nonce)}">${parts.css ?? REPORT_CSS}</style>`,
     `<link rel="stylesheet" href="${escapeHtml(parts.styleUri)}">`,
     '</head>',
     ...body,
@@ -54,7 +57,7 @@ export function webviewDocument(parts: WebviewDocumentParts): string {
   const nonce = escapeHtml(parts.nonce);
   const source = policySource(parts.cspSource);
   const csp = `default-src 'none'; style-src ${source} 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src ${source} data:`;
-  return page(
+  return webviewPage(
     parts,
     csp,
     [
@@ -73,7 +76,7 @@ export function webviewDocument(parts: WebviewDocumentParts): string {
 /** The page shown when there is nothing to preview (a restored panel whose file is gone). */
 export function placeholderDocument(parts: Omit<WebviewDocumentParts, 'body' | 'settings' | 'scriptUri'> & { message: string }): string {
   const csp = `default-src 'none'; style-src ${policySource(parts.cspSource)} 'nonce-${escapeHtml(parts.nonce)}';`;
-  return page(parts, csp, [], [
+  return webviewPage(parts, csp, [], [
     `<body class="pm-preview"><div id="pm-root"><article class="pm-report"><p class="pm-empty">${escapeHtml(parts.message)}</p></article></div></body>`,
   ]);
 }

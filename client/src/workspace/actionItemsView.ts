@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ownerKey, ownerNames } from '../../../server/src/core/language/handles';
 import type { ActionItemsResult, WorkspaceActionItem } from './protocol';
 
 export const ACTION_ITEMS_VIEW = 'postmortem.actionItems';
@@ -20,14 +21,9 @@ interface ItemNode {
 
 type Node = GroupNode | ItemNode;
 
-function ownerKey(owner: string): string {
-  return owner.trim().replace(/^@/, '').toLowerCase();
-}
-
-/** Whether an owner field (possibly `@a, @b`) names `me`. */
+/** Whether an owner field (possibly `@a, @b`) names `me`; nobody is "me" until the setting names someone. */
 export function ownedBy(owner: string | null, me: string): boolean {
-  if (!owner || !me.trim()) return false;
-  return owner.split(/[,;]|\band\b/).some((part) => ownerKey(part) === ownerKey(me));
+  return me.trim() !== '' && ownerNames(owner, me);
 }
 
 function plural(count: number, word: string): string {

@@ -3,8 +3,9 @@ import { MAX_DOCUMENT_BYTES, readRegularFile } from '../node/regularFile';
 import type { Analysis, AnalyzeOptions } from '../core/analysis/types';
 import { writeFileAtomically, WriteRefused } from './atomicWrite';
 import { fixDocument } from '../core/analysis/fixAll';
+import { noMetrics } from '../core/analysis/metrics';
 import { decodeDocument, encodeDocument } from './readDocument';
-import { NO_METRICS, type FileReport } from './report';
+import type { FileReport } from './report';
 
 export interface FileOutcome {
   /** Undefined when the file could not be read. */
@@ -30,7 +31,7 @@ export function checkFile(file: string, path: string, options: AnalyzeOptions, f
   const document = decodeDocument(bytes);
   if (document.kind === 'not-utf8') {
     const diagnostic = { code: 'PM001', severity: 'error', message: document.message, range: document.range, source: 'postmortem' } as const;
-    return { report: { path, diagnostics: [diagnostic], metrics: NO_METRICS }, fixesApplied: 0 };
+    return { report: { path, diagnostics: [diagnostic], metrics: noMetrics() }, fixesApplied: 0 };
   }
   const reportOf = (analysis: Analysis): FileReport => ({ path, diagnostics: analysis.diagnostics, metrics: analysis.metrics });
   if (!fix) return { report: reportOf(analyze(document.text, options)), fixesApplied: 0 };

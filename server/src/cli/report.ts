@@ -1,4 +1,5 @@
-import type { Metrics, PostmortemDiagnostic, Severity } from '../core/analysis/types';
+import type { Metrics, PostmortemDiagnostic } from '../core/analysis/types';
+import { countDiagnostics, type DiagnosticCounts } from '../core/render/documentFacts';
 
 /** What checking one file found, ready for any output format. */
 export interface FileReport {
@@ -8,34 +9,10 @@ export interface FileReport {
   metrics: Metrics;
 }
 
-export interface Summary {
+export interface Summary extends DiagnosticCounts {
   files: number;
-  errors: number;
-  warnings: number;
-  information: number;
-  hints: number;
 }
 
-export const NO_METRICS: Metrics = Object.freeze({
-  durationMinutes: null,
-  timeToDetectMinutes: null,
-  timeToRespondMinutes: null,
-  timeToMitigateMinutes: null,
-  impactMinutes: null,
-  approximate: [],
-});
-
-const SUMMARY_KEY: Record<Severity, Exclude<keyof Summary, 'files'>> = {
-  error: 'errors',
-  warning: 'warnings',
-  information: 'information',
-  hint: 'hints',
-};
-
 export function summarize(reports: readonly FileReport[]): Summary {
-  const summary: Summary = { files: reports.length, errors: 0, warnings: 0, information: 0, hints: 0 };
-  for (const report of reports) {
-    for (const diagnostic of report.diagnostics) summary[SUMMARY_KEY[diagnostic.severity]]++;
-  }
-  return summary;
+  return { files: reports.length, ...countDiagnostics(reports.flatMap((report) => report.diagnostics)) };
 }

@@ -1,30 +1,19 @@
 import type { ClientCapabilities, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
 import {
-  CodeActionKind, CodeLensRefreshRequest, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ErrorCodes, MessageType, ProposedFeatures, ResponseError,
-  ShowMessageNotification, TextDocumentSyncKind,
+  CodeLensRefreshRequest, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ErrorCodes, MessageType, ProposedFeatures, ResponseError,
+  ShowMessageNotification,
 } from 'vscode-languageserver/node';
-import { codeActions, FIX_ALL_KIND, readClientCommands, type ClientCommands } from './codeActions';
+import { readClientCommands, type ClientCommands } from './codeActions';
 import { codeLenses } from './codeLenses';
-import { APPLY_ALL_FIXES_COMMAND, applyAllFixesEdit } from './commands';
-import { completion, COMPLETION_TRIGGERS } from './completion';
 import { ConfigurationStore, fsPathOf } from './configuration';
 import { documentDiagnostics } from './diagnostics';
 import { disableRuleEdit } from './disableRule';
+import { DOCUMENT_CAPABILITIES, registerDocumentFeatures } from './documentFeatures';
 import { DocumentAnalyses, MAX_ANALYSED_LENGTH } from './documents';
-import { documentSymbols } from './documentSymbols';
 import { NOT_INITIALIZED_METHOD, ProtocolGate } from './protocolGate';
 import { applyFileEvents, WATCHED_FILES } from './fileEvents';
-import { foldingRanges } from './folding';
-import { formatting } from './formatting';
 import { HandleCache } from './handles';
-import { hover } from './hover';
-import { inlayHints } from './inlayHints';
 import { documentRequest } from './requests';
-import { selectionRanges } from './selectionRanges';
-import { IMPORT_REQUEST } from '../protocol/importProtocol';
-import { importRequest } from './importRequest';
-import { RENDER_REQUEST } from '../protocol/renderProtocol';
-import { renderRequestHandler } from './renderRequest';
 import { readSettings } from './settings';
 import { WorkspaceIndex } from './workspaceIndex';
 import { WorkspaceInsights } from './workspaceInsights';
@@ -103,18 +92,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     .filter((path): path is string => !!path);
   return {
     capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
-      hoverProvider: true,
-      documentSymbolProvider: { label: 'Postmortem' },
-      foldingRangeProvider: true,
-      selectionRangeProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-      documentFormattingProvider: true,
-      inlayHintProvider: true,
+      ...DOCUMENT_CAPABILITIES,
       codeLensProvider: { resolveProvider: false },
       workspaceSymbolProvider: true,
-      executeCommandProvider: { commands: [APPLY_ALL_FIXES_COMMAND] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'postmortem-language-server' },
@@ -190,27 +170,20 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
   documents.invalidateAll();
 });
 
-connection.onCompletion(documentRequest(documents, (document, params, token) => completion(document, params, token, {
-  handles: () => [...new Set([...knownHandles(), ...document.analysis.config.people])],
-  now: () => Date.now(),
-  snippets: client.textDocument?.completion?.completionItem?.snippetSupport === true,
-}), [], logError));
-connection.onHover(documentRequest(documents, hover, null, logError));
-connection.onDocumentSymbol(documentRequest(documents, documentSymbols, [], logError));
-connection.onFoldingRanges(documentRequest(documents, foldingRanges, [], logError));
-connection.onSelectionRanges(documentRequest(documents, selectionRanges, [], logError));
-connection.onDocumentFormatting(documentRequest(documents, formatting, [], logError));
-connection.languages.inlayHint.on(documentRequest(documents, (document, params, token) => (configuration.settings.inlayHints.enabled ? inlayHints(document, params, token) : []), [], logError));
-connection.onCodeAction(documentRequest(documents, (document, params, token) => codeActions(document, params, token, {
+registerDocumentFeatures(connection, {
+  documents,
+  client: () => client,
+  clientCommands: () => clientCommands,
+  inlayHintsEnabled: () => configuration.settings.inlayHints.enabled,
+  knownHandles,
   disableRuleEdit: (uri, code) => (code in configuration.settings.rules ? undefined : disableRuleEdit(code, {
     existing: configuration.configFileFor(uri),
     newFolder: configuration.newConfigFolderFor(uri),
     canCreateFiles: !!client.workspace?.workspaceEdit?.documentChanges && !!client.workspace.workspaceEdit.resourceOperations?.includes('create'),
     canConfirm: !!client.workspace?.workspaceEdit?.documentChanges && !!client.workspace.workspaceEdit.changeAnnotationSupport,
   })),
-  owners: () => knownHandles(),
-  commands: clientCommands,
-}), [], logError));
+  logError,
+});
 
 connection.onCodeLens(documentRequest(documents, (document, params, token) => codeLenses(document, params, token, insights), [], logError));
 connection.onRequest(ACTION_ITEMS_REQUEST, (params: ActionItemsParams | undefined) => insights.actionItems(params ?? {}));
@@ -230,17 +203,6 @@ connection.onWorkspaceSymbol((params, token) => {
     logError(`workspace symbols failed: ${String(error)}`);
     return [];
   }
-});
-
-connection.onRequest(RENDER_REQUEST, renderRequestHandler(documents, logError));
-connection.onRequest(IMPORT_REQUEST, importRequest);
-
-connection.onExecuteCommand(async (params) => {
-  if (params.command !== APPLY_ALL_FIXES_COMMAND) return false;
-  const edit = applyAllFixesEdit(documents, params.arguments);
-  if (!edit) return false;
-  const result = await connection.workspace.applyEdit({ label: 'Fix all postmortem problems', edit });
-  return result.applied;
 });
 
 process.on('uncaughtException', (error) => logError(`Unexpected error: ${error.stack ?? error.message}`));

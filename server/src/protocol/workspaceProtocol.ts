@@ -1,4 +1,5 @@
 import type { StatsReport } from '../core/insights/stats';
+import type { ActionItemRecord } from '../core/render/actionItems';
 
 /**
  * The language server's workspace requests, shared by the server (lsp/workspaceInsights.ts) and
@@ -17,16 +18,11 @@ export interface ActionItemsParams {
   today?: string;
 }
 
-export interface WorkspaceActionItem {
+/** An open item: its fields as the ledger and `stats` read them (`open` goes without saying). */
+export interface WorkspaceActionItem extends Omit<ActionItemRecord, 'open'> {
   uri: string;
   /** 0-based line of the item's ID. */
   line: number;
-  id: string;
-  title: string;
-  owner: string | null;
-  priority: string | null;
-  due: string | null;
-  status: string | null;
   /** Days past due, when overdue. */
   daysOverdue: number | null;
   /** Days until due, when due today or later. */

@@ -4,7 +4,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Severity } from '../../core/analysis/types';
 import type { Rule } from '../../core/rules/rule';
 import { CLI_NAME, projectFileUri, projectHomeUri, VERSION } from '../manifest';
-import { ruleDocsPath } from '../../core/project/manifest';
+import { ruleDocsPath } from '../../core/project/ruleDocs';
 import type { FileReport } from '../report';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -96,7 +96,7 @@ export function formatSarif(reports: readonly FileReport[], rules: readonly Rule
               id: rule.code,
               name: rule.name,
               shortDescription: { text: rule.description },
-              helpUri: projectFileUri(ruleDocsPath(rule.code)),
+              helpUri: projectFileUri(ruleDocsPath(rule.code)!),
               defaultConfiguration: { level: LEVELS[rule.defaultSeverity] },
               properties: { fixable: rule.fixable },
             })),

@@ -12,14 +12,9 @@ const METRIC_SPANS: readonly [MetricName, string, string][] = [
   ['impactMinutes', 'impact started', 'impact ended'],
 ];
 
-/**
- * The template's figures: each is null when a time it needs is missing or unusable, or when its
- * end comes before its start (PM014 and PM017 report the order; a negative span means nothing).
- */
-export function computeMetrics(ast: PostmortemDocument): Metrics {
-  const fields = firstSection(ast, 'incident')?.fields ?? [];
-  const stamp = (name: string) => fieldNamed(fields, name)?.timestamp;
-  const metrics: Metrics = {
+/** Metrics with no figure: a document without times, or a file that could not be read. */
+export function noMetrics(): Metrics {
+  return {
     durationMinutes: null,
     timeToDetectMinutes: null,
     timeToRespondMinutes: null,
@@ -27,6 +22,16 @@ export function computeMetrics(ast: PostmortemDocument): Metrics {
     impactMinutes: null,
     approximate: [],
   };
+}
+
+/**
+ * The template's figures: each is null when a time it needs is missing or unusable, or when its
+ * end comes before its start (PM014 and PM017 report the order; a negative span means nothing).
+ */
+export function computeMetrics(ast: PostmortemDocument): Metrics {
+  const fields = firstSection(ast, 'incident')?.fields ?? [];
+  const stamp = (name: string) => fieldNamed(fields, name)?.timestamp;
+  const metrics = noMetrics();
   for (const [metric, fromName, toName] of METRIC_SPANS) {
     const from = stamp(fromName);
     const to = stamp(toName);

@@ -1,8 +1,7 @@
 import type { Analysis, IncidentType, Metrics } from '../analysis/types';
 import type { CategorySection, FieldNode, FollowupSection, PostmortemDocument, WhysSection } from '../language/ast';
 import { dateToEpochDay, formatDate } from '../language/time';
-import { canonicalStatus } from '../language/vocabulary';
-import { actionItemsOf } from '../render/actionItems';
+import { actionItemRecord, actionItemsOf, type ActionItemRecord } from '../render/actionItems';
 import { headerField, incidentField } from '../language/queries';
 
 /**
@@ -37,19 +36,9 @@ export interface PostmortemDigest {
   dateProblems: string[];
 }
 
-export interface DigestAction {
-  id: string;
-  title: string;
-  owner: string | null;
-  priority: string | null;
-  /** The due date as written. */
-  due: string | null;
+export interface DigestAction extends ActionItemRecord {
   /** The due date as days since the epoch, when it is a real date. */
   dueDay: number | null;
-  /** Canonical (`done` for `complete`), or as written when unknown, or null when missing. */
-  status: string | null;
-  /** No status, `not-started`, `in-progress` or `blocked`. */
-  open: boolean;
   /** 0-based line of the item's ID. */
   line: number;
 }
@@ -59,13 +48,6 @@ export interface DigestFollowup {
   date: string | null;
   text: string;
   line: number;
-}
-
-const OPEN_STATUSES = new Set(['not-started', 'in-progress', 'blocked']);
-
-/** Whether an item counts as open: no status, `not-started`, `in-progress` or `blocked`. */
-export function isOpen(status: string | null): boolean {
-  return status === null || OPEN_STATUSES.has(status);
 }
 
 /** `SEV2` for `sev 2`, `Sev-2`, `SEV2`; other values as written. */
@@ -123,20 +105,7 @@ export function digestOf(path: string, analysis: Analysis): PostmortemDigest {
     .map((s) => s.trim().toLowerCase())
     .filter((s, i, all) => s && all.indexOf(s) === i);
   const severity = incidentField(ast, 'severity')?.value?.text;
-  const actions: DigestAction[] = actionItemsOf(ast, analysis.todayDay).map((view) => {
-    const status = view.status ? canonicalStatus(view.status.text) ?? view.status.text.trim() : null;
-    return {
-      id: view.id,
-      title: view.title?.text ?? '',
-      owner: view.owner?.text ?? null,
-      priority: view.priority?.text ?? null,
-      due: view.due?.text ?? null,
-      dueDay: view.dueDay ?? null,
-      status,
-      open: isOpen(status),
-      line: view.line,
-    };
-  });
+  const actions: DigestAction[] = actionItemsOf(ast, analysis.todayDay).map((view) => ({ ...actionItemRecord(view), dueDay: view.dueDay ?? null, line: view.line }));
   return {
     path,
     id: headerField(ast, 'id')?.value?.text ?? null,

@@ -9,3 +9,18 @@ export const HANDLE_SOURCE = '(?<![\\w@.])@[A-Za-z0-9](?:[\\w.-]*\\w)?(?:/[A-Za-
 export function handlesIn(text: string): string[] {
   return [...new Set(text.match(new RegExp(HANDLE_SOURCE, 'g')) ?? [])];
 }
+
+/** An owner as compared: `@x` and `x` are the same owner, case does not matter. */
+export function ownerKey(owner: string): string {
+  return owner.trim().replace(/^@/, '').toLowerCase();
+}
+
+/**
+ * Whether an `owner:` value, possibly several owners (`@a, @b`, `a and b`), names `wanted`: the
+ * `actions --owner` filter and the Action Items view's "mine" ask the same question.
+ */
+export function ownerNames(owner: string | null, wanted: string): boolean {
+  if (!owner) return false;
+  const key = ownerKey(wanted);
+  return owner.split(/[,;]|\band\b/).some((part) => ownerKey(part) === key);
+}

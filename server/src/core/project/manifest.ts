@@ -1,4 +1,5 @@
 import packageJson from '../../../../package.json';
+import { ruleDocsPath } from './ruleDocs';
 
 /**
  * What package.json says about the project, read without Node's file system so the browser
@@ -32,12 +33,8 @@ export function repositoryFileUrl(relativePath: string): string | undefined {
   return web ? `${web}/blob/HEAD/${relativePath}` : undefined;
 }
 
-/** A rule's page in the project: the one place its path is written. */
-export function ruleDocsPath(code: string): string {
-  return `docs/rules/${code}.md`;
-}
-
 /** A rule's page on the repository's web view, if package.json names a repository. */
 export function ruleDocumentationUrl(code: string): string | undefined {
-  return repositoryFileUrl(ruleDocsPath(code));
+  const path = ruleDocsPath(code);
+  return path ? repositoryFileUrl(path) : undefined;
 }

@@ -1,7 +1,6 @@
 import type { ActionItemNode, ActionsSection, BulletNode, PostmortemDocument } from '../language/ast';
-import { daysOverdue } from '../language/queries';
+import { actionField, daysOverdue, isOpenStatus, statusOf } from '../language/queries';
 import { dateToEpochDay } from '../language/time';
-import { canonicalStatus } from '../language/vocabulary';
 import { findHttpUrl } from './escape';
 
 /** A field's text with the 0-based line it stands on. */
@@ -37,13 +36,16 @@ export interface ActionItemView {
 }
 
 const FIELD_NAMES = ['priority', 'owner', 'due', 'status', 'why', 'verify', 'addresses', 'ticket'] as const;
-type FieldName = (typeof FIELD_NAMES)[number];
 
 export function lineTextOfBullets(bullets: BulletNode[]): LineText[] {
   return bullets.filter((b) => b.text.text).map((b) => ({ text: b.text.text, line: b.range.start.line }));
 }
 
-/** Reads one action item; the first of a repeated field counts, as the rules say. */
+/**
+ * Reads one action item. Of a repeated field the first counts, as written, even when it is empty:
+ * it is the one the rules read (`actionField`) and PM005 asks to merge the others into, so the
+ * report never shows a due date or status that the diagnostics do not see.
+ */
 export function actionItemView(item: ActionItemNode, todayDay: number): ActionItemView {
   const view: ActionItemView = {
     id: item.id,
@@ -52,13 +54,13 @@ export function actionItemView(item: ActionItemNode, todayDay: number): ActionIt
     bullets: lineTextOfBullets(item.bullets),
     overdue: false,
   };
-  for (const field of item.fields) {
-    const name = field.key.name as FieldName;
-    if (!FIELD_NAMES.includes(name) || view[name] || !field.value) continue;
-    view[name] = { text: field.value.text, line: field.range.start.line };
-    if (name === 'due' && field.dateValue?.date && !field.dateValue.invalidReason) view.dueDay = dateToEpochDay(field.dateValue.date);
+  for (const name of FIELD_NAMES) {
+    const field = actionField(item, name);
+    if (field?.value) view[name] = { text: field.value.text, line: field.range.start.line };
   }
-  view.canonicalStatus = view.status && canonicalStatus(view.status.text);
+  const due = actionField(item, 'due')?.dateValue;
+  if (view.due && due?.date && !due.invalidReason) view.dueDay = dateToEpochDay(due.date);
+  view.canonicalStatus = statusOf(item);
   if (view.ticket) view.ticketUrl = findHttpUrl(view.ticket.text)?.url;
   const late = view.dueDay === undefined ? 0 : daysOverdue(view.dueDay, view.canonicalStatus, todayDay);
   if (late > 0) {
@@ -76,4 +78,30 @@ export function actionItemsOf(ast: PostmortemDocument, todayDay: number): Action
     for (const item of (section as ActionsSection).items) items.push(actionItemView(item, todayDay));
   }
   return items;
+}
+
+/** An action item as plain data, for the lists across postmortems: the ledger and the digest behind stats and the view. */
+export interface ActionItemRecord {
+  id: string;
+  title: string;
+  owner: string | null;
+  priority: string | null;
+  /** The due date as written. */
+  due: string | null;
+  /** The canonical status (`done` for `complete`), or the status as written when unknown, or null when missing. */
+  status: string | null;
+  /** Not `done`, `verified` or `dropped` (`isOpenStatus`): a missing or unknown status is open. */
+  open: boolean;
+}
+
+export function actionItemRecord(view: ActionItemView): ActionItemRecord {
+  return {
+    id: view.id,
+    title: view.title?.text ?? '',
+    owner: view.owner?.text ?? null,
+    priority: view.priority?.text ?? null,
+    due: view.due?.text ?? null,
+    status: view.canonicalStatus ?? view.status?.text ?? null,
+    open: isOpenStatus(view.canonicalStatus),
+  };
 }

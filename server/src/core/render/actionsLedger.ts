@@ -1,7 +1,8 @@
 import type { Analysis, IncidentType } from '../analysis/types';
-import { headerField, isOpenStatus } from '../language/queries';
-import { actionItemsOf } from './actionItems';
-import type { ActionItemView } from './actionItems';
+import { ownerKey, ownerNames } from '../language/handles';
+import { headerField } from '../language/queries';
+import { actionItemRecord, actionItemsOf } from './actionItems';
+import type { ActionItemRecord, ActionItemView } from './actionItems';
 import { escapeForTerminal } from './escape';
 
 /**
@@ -15,15 +16,7 @@ export interface LedgerSource {
   analysis: Analysis;
 }
 
-export interface LedgerItem {
-  id: string;
-  title: string;
-  owner: string | null;
-  priority: string | null;
-  due: string | null;
-  /** The canonical status (`done` for `complete`), or the status as written when unknown. */
-  status: string | null;
-  open: boolean;
+export interface LedgerItem extends ActionItemRecord {
   overdue: boolean;
   daysOverdue: number | null;
   ticket: string | null;
@@ -56,27 +49,10 @@ export interface LedgerFilter {
   openOnly?: boolean;
 }
 
-function ownerKey(owner: string): string {
-  return owner.trim().replace(/^@/, '').toLowerCase();
-}
-
-/** Whether `owner` (possibly `@a, @b`) includes the owner asked for. */
-function ownerMatches(owner: string | null, wanted: string): boolean {
-  if (!owner) return false;
-  const key = ownerKey(wanted);
-  return owner.split(/[,;]|\band\b/).some((part) => ownerKey(part) === key);
-}
-
 function ledgerItem(view: ActionItemView, source: LedgerSource): LedgerItem {
   const { ast, incidentType } = source.analysis;
   return {
-    id: view.id,
-    title: view.title?.text ?? '',
-    owner: view.owner?.text ?? null,
-    priority: view.priority?.text ?? null,
-    due: view.due?.text ?? null,
-    status: view.canonicalStatus ?? view.status?.text ?? null,
-    open: isOpenStatus(view.canonicalStatus),
+    ...actionItemRecord(view),
     overdue: view.overdue,
     daysOverdue: view.daysOverdue ?? null,
     ticket: view.ticket?.text ?? null,
@@ -151,7 +127,7 @@ export class LedgerBuilder {
     this.postmortems++;
     const { filter } = this;
     for (const { item, dueDay, drill } of entries) {
-      if (filter.owner !== undefined && !ownerMatches(item.owner, filter.owner)) continue;
+      if (filter.owner !== undefined && !ownerNames(item.owner, filter.owner)) continue;
       if (filter.overdueOnly && !item.overdue) continue;
       if (filter.openOnly && !item.open) continue;
       (drill ? this.drills : this.incidents).push({ item, dueDay });

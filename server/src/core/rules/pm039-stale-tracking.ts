@@ -1,22 +1,11 @@
 import { insertLinesAfter } from '../analysis/edits';
-import type { ActionItemNode, PostmortemDocument } from '../language/ast';
+import type { PostmortemDocument } from '../language/ast';
 import { dateToEpochDay, formatDate } from '../language/time';
 import type { Fix } from '../analysis/types';
 import type { LineIndex } from '../language/lineIndex';
-import { canonicalStatus } from '../language/vocabulary';
-import { actionField, headerField } from '../language/queries';
+import { headerField, isOpenStatus, statusOf } from '../language/queries';
 import type { SectionsByName } from '../language/queries';
 import type { Rule } from './rule';
-
-const OPEN_STATUSES = ['not-started', 'in-progress', 'blocked'];
-
-/** No status, or one of the statuses under which work is still to be done. */
-function isOpenItem(item: ActionItemNode): boolean {
-  const written = actionField(item, 'status')?.value?.text;
-  if (!written) return true;
-  const status = canonicalStatus(written);
-  return status !== undefined && OPEN_STATUSES.includes(status);
-}
 
 /** The newest follow-up note with a real date, or the `date:` header when no note has one. */
 function lastTracked(ast: PostmortemDocument, followup: SectionsByName['followup'] | undefined): { day: number; text: string; fromNote: boolean } | undefined {
@@ -56,7 +45,7 @@ export const pm039: Rule = {
   fixable: true,
   check(context) {
     if (context.incidentType === 'drill') return;
-    const items = (context.section('actions')?.items ?? []).filter(isOpenItem);
+    const items = (context.section('actions')?.items ?? []).filter((item) => isOpenStatus(statusOf(item)));
     if (!items.length) return;
     const followup = context.section('followup');
     const tracked = lastTracked(context.ast, followup);

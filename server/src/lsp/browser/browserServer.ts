@@ -1,24 +1,10 @@
 import type { ClientCapabilities, InitializeResult } from 'vscode-languageserver/browser';
-import {
-  BrowserMessageReader, BrowserMessageWriter, CodeActionKind, createConnection, DidChangeConfigurationNotification, TextDocumentSyncKind,
-} from 'vscode-languageserver/browser';
-import { codeActions, FIX_ALL_KIND, readClientCommands, type ClientCommands } from '../codeActions';
-import { APPLY_ALL_FIXES_COMMAND, applyAllFixesEdit } from '../commands';
-import { completion, COMPLETION_TRIGGERS } from '../completion';
+import { BrowserMessageReader, BrowserMessageWriter, createConnection, DidChangeConfigurationNotification } from 'vscode-languageserver/browser';
+import { readClientCommands, type ClientCommands } from '../codeActions';
 import { documentDiagnostics } from '../diagnostics';
+import { DOCUMENT_CAPABILITIES, registerDocumentFeatures } from '../documentFeatures';
 import { DocumentAnalyses } from '../documents';
-import { documentSymbols } from '../documentSymbols';
-import { foldingRanges } from '../folding';
-import { formatting } from '../formatting';
 import { HandleCache } from '../handles';
-import { hover } from '../hover';
-import { inlayHints } from '../inlayHints';
-import { documentRequest } from '../requests';
-import { IMPORT_REQUEST } from '../../protocol/importProtocol';
-import { importRequest } from '../importRequest';
-import { RENDER_REQUEST } from '../../protocol/renderProtocol';
-import { renderRequestHandler } from '../renderRequest';
-import { selectionRanges } from '../selectionRanges';
 import { DEFAULT_SETTINGS, readSettings, withSettings } from '../settings';
 
 /**
@@ -55,18 +41,7 @@ connection.onInitialize((params): InitializeResult => {
   clientCommands = readClientCommands((params.initializationOptions as { clientCommands?: unknown } | undefined)?.clientCommands);
   documents.pausePublishing();
   return {
-    capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
-      hoverProvider: true,
-      documentSymbolProvider: { label: 'Postmortem' },
-      foldingRangeProvider: true,
-      selectionRangeProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-      documentFormattingProvider: true,
-      inlayHintProvider: true,
-      executeCommandProvider: { commands: [APPLY_ALL_FIXES_COMMAND] },
-    },
+    capabilities: DOCUMENT_CAPABILITIES,
     serverInfo: { name: 'postmortem-language-server (browser)' },
   };
 });
@@ -99,31 +74,14 @@ connection.onDidChangeConfiguration(async (params) => {
   if (client.workspace?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh();
 });
 
-connection.onCompletion(documentRequest(documents, (document, params, token) => completion(document, params, token, {
-  handles: () => [...new Set([...handles.inDocuments(documents.all()), ...document.analysis.config.people])],
-  now: () => Date.now(),
-  snippets: client.textDocument?.completion?.completionItem?.snippetSupport === true,
-}), [], logError));
-connection.onHover(documentRequest(documents, hover, null, logError));
-connection.onDocumentSymbol(documentRequest(documents, documentSymbols, [], logError));
-connection.onFoldingRanges(documentRequest(documents, foldingRanges, [], logError));
-connection.onSelectionRanges(documentRequest(documents, selectionRanges, [], logError));
-connection.onDocumentFormatting(documentRequest(documents, formatting, [], logError));
-connection.languages.inlayHint.on(documentRequest(documents, (document, params, token) => (settings.inlayHints.enabled ? inlayHints(document, params, token) : []), [], logError));
-connection.onCodeAction(documentRequest(documents, (document, params, token) => codeActions(document, params, token, {
+registerDocumentFeatures(connection, {
+  documents,
+  client: () => client,
+  clientCommands: () => clientCommands,
+  inlayHintsEnabled: () => settings.inlayHints.enabled,
+  knownHandles: () => handles.inDocuments(documents.all()),
   disableRuleEdit: () => undefined,
-  owners: () => handles.inDocuments(documents.all()),
-  commands: clientCommands,
-}), [], logError));
-
-connection.onRequest(RENDER_REQUEST, renderRequestHandler(documents, logError));
-connection.onRequest(IMPORT_REQUEST, importRequest);
-
-connection.onExecuteCommand(async (params) => {
-  if (params.command !== APPLY_ALL_FIXES_COMMAND) return false;
-  const edit = applyAllFixesEdit(documents, params.arguments);
-  if (!edit) return false;
-  return (await connection.workspace.applyEdit({ label: 'Fix all postmortem problems', edit })).applied;
+  logError,
 });
 
 documents.listen(connection);
