@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Range } from 'vscode-languageserver-types';
 import { analyze } from '../../server/src/core/analysis/analyze';
-import { buildAst } from '../../server/src/core/language/astBuilder';
+import { buildAst } from '../../server/src/core/language/sections/document';
 import { parse } from '../../server/src/core/analysis/parse';
 import { PostmortemParser } from '../../server/src/core/language/parser';
 
