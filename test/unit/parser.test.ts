@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Range } from 'vscode-languageserver-types';
 import { analyze } from '../../server/src/core/analysis/analyze';
-import { buildAst } from '../../server/src/core/language/astBuilder';
+import { buildAst } from '../../server/src/core/language/sections/document';
 import { parse } from '../../server/src/core/analysis/parse';
 import { PostmortemParser } from '../../server/src/core/language/parser';
 
@@ -114,6 +114,23 @@ timeline:
   it('reports indented lines before any header as a syntax error', () => {
     const { diagnostics } = analyze('  stray indented line\npostmortem: t\n', {});
     assert.equal(diagnostics.find((d) => d.code === 'PM001')?.range.start.line, 0);
+  });
+
+  it('records a line the grammar cannot fit as data, and PM001 words it', () => {
+    const text = '  indented before any header\npostmortem: t\nloose text at column 0\nsummary: s\n';
+    const { document } = buildAst(text);
+    assert.deepEqual(
+      document.syntaxErrors.map((e) => [e.kind, e.line, textAt(text, e.range)]),
+      [
+        ['no-header-above', 0, 'indented before any header'],
+        ['not-a-header', 2, 'loose text at column 0'],
+      ],
+    );
+    const messages = analyze(text, {}).diagnostics.filter((d) => d.code === 'PM001').map((d) => d.message);
+    assert.deepEqual(messages, [
+      'Line 1 is indented but no section header stands above it: start the document with `postmortem: TITLE` and put this line under a section.',
+      'Line 3 stands at column 0 but is not a section header or header field: indent it under a section, or make it a header such as `timeline:`.',
+    ]);
   });
 
   it('treats `#` as a comment only at the start of a line', () => {

@@ -1,5 +1,5 @@
 import type { PostmortemDocument } from '../language/ast';
-import { buildAst } from '../language/astBuilder';
+import { buildAst } from '../language/sections/document';
 import type { LineIndex } from '../language/lineIndex';
 
 /** A document's tree and the index of its lines, without any rule run. */

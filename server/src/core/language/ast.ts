@@ -234,8 +234,15 @@ export type SectionNode =
   | FollowupSection
   | UnknownSection;
 
+/**
+ * A line the line grammar could not fit, as data (PM001 words the message): `not-a-header` is
+ * a line at column 0 that is neither a section header nor a header field, `no-header-above` an
+ * indented line with no header above it. The range covers the line's content.
+ */
 export interface SyntaxErrorNode extends AstNode {
-  message: string;
+  kind: 'not-a-header' | 'no-header-above';
+  /** The line, counted from 0 like every range. */
+  line: number;
 }
 
 export interface PostmortemDocument extends AstNode {

@@ -1,6 +1,13 @@
-import type { StrayLine } from '../language/ast';
+import type { StrayLine, SyntaxErrorNode } from '../language/ast';
 import type { Rule } from './rule';
 import { isoDateFix } from './writtenDates';
+
+const SYNTAX_MESSAGES: Record<SyntaxErrorNode['kind'], (line: number) => string> = {
+  'not-a-header': (line) =>
+    `Line ${line} stands at column 0 but is not a section header or header field: indent it under a section, or make it a header such as \`timeline:\`.`,
+  'no-header-above': (line) =>
+    `Line ${line} is indented but no section header stands above it: start the document with \`postmortem: TITLE\` and put this line under a section.`,
+};
 
 const STRAY_MESSAGES: Record<Exclude<StrayLine['kind'], 'unknown-key'>, string> = {
   'no-timestamp': 'Start each timeline event with a timestamp such as `2025-02-14 14:30 UTC`, or indent this line further to continue the event above.',
@@ -16,7 +23,7 @@ export const pm001: Rule = {
   defaultSeverity: 'error',
   fixable: true,
   check(context) {
-    for (const error of context.ast.syntaxErrors) context.report({ range: error.range, message: error.message });
+    for (const error of context.ast.syntaxErrors) context.report({ range: error.range, message: SYNTAX_MESSAGES[error.kind](error.line + 1) });
     for (const section of context.ast.sections) {
       for (const stray of section.stray) {
         if (stray.kind === 'unknown-key') continue;

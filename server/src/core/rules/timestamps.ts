@@ -1,5 +1,5 @@
 import type { CalendarDate, PostmortemDocument, TimestampNode } from '../language/ast';
-import { placeInUtc } from '../language/astBuilder';
+import { placeInUtc } from '../language/instants';
 import type { LineIndex } from '../language/lineIndex';
 import { type LinePart, TimestampSpan } from '../language/nodes';
 import { TimestampScan, calendarDateOf, scanTimestamp } from '../language/time';
