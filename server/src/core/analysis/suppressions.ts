@@ -38,10 +38,9 @@ function codesOf(text: string): Set<string> {
 }
 
 /** The lines each suppression comment covers. Comment lines are found by the parser. */
-export function suppressionSpans(lines: LineIndex, comments: readonly Range[]): Span[] {
+function suppressionSpans(lines: LineIndex, comments: readonly Range[], commentLines: ReadonlySet<number>): Span[] {
   const spans: Span[] = [];
   const open = new Map<string, number>();
-  const commentLines = new Set(comments.map((c) => c.start.line));
   for (const comment of comments) {
     const line = comment.start.line;
     const match = DIRECTIVE.exec(lines.lineText(line).trimStart());
@@ -89,8 +88,7 @@ function directiveOffsets(text: string): number[] {
   return offsets;
 }
 
-function trailingSpans(lines: LineIndex, comments: readonly Range[], directives: number[]): Span[] {
-  const commentLines = new Set(comments.map((c) => c.start.line));
+function trailingSpans(lines: LineIndex, commentLines: ReadonlySet<number>, directives: number[]): Span[] {
   const spans: Span[] = [];
   let previous = -1;
   for (const offset of directives) {
@@ -108,7 +106,8 @@ export function withoutSuppressed(diagnostics: PostmortemDiagnostic[], lines: Li
   if (!diagnostics.length) return diagnostics;
   const directives = directiveOffsets(lines.text);
   if (!directives.length) return diagnostics;
-  const spans = [...suppressionSpans(lines, comments), ...trailingSpans(lines, comments, directives)];
+  const commentLines = new Set(comments.map((c) => c.start.line));
+  const spans = [...suppressionSpans(lines, comments, commentLines), ...trailingSpans(lines, commentLines, directives)];
   if (!spans.length) return diagnostics;
   return diagnostics.filter((d) => {
     if (d.code === NEVER_SUPPRESSED) return true;
