@@ -49,12 +49,14 @@ describe('postmortem command line against a hostile repository', () => {
     assert.match(run.stderr, /\.postmortemrc\.json: is \d+ KB, larger than the 256 KB read at most/);
   });
 
-  it('refuses a named pipe given as a document instead of waiting on it', function () {
+  it('refuses a named pipe given as a document instead of waiting on it, in check, stats and actions', function () {
     const cwd = folders.create({});
     if (spawnSync('mkfifo', [join(cwd, 'pipe.postmortem')]).status !== 0) this.skip();
-    const run = runCli(['check', 'pipe.postmortem'], { cwd, timeout: 10_000 });
-    assert.equal(run.status, 2);
-    assert.match(run.stderr, /pipe\.postmortem: is a named pipe, not a regular file/);
+    for (const command of ['check', 'stats', 'actions']) {
+      const run = runCli([command, 'pipe.postmortem'], { cwd, timeout: 10_000 });
+      assert.equal(run.status, 2, `${command}: ${run.stderr}`);
+      assert.match(run.stderr, /pipe\.postmortem: is a named pipe, not a regular file/, command);
+    }
   });
 
   it('escapes control characters from documents and file names, one record per line', () => {

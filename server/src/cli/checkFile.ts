@@ -1,5 +1,5 @@
 import { analyze } from '../core/analysis/analyze';
-import { MAX_DOCUMENT_BYTES, readRegularFile } from '../node/regularFile';
+import { UnreadableFile } from '../node/regularFile';
 import type { Analysis, AnalyzeOptions } from '../core/analysis/types';
 import { writeFileAtomically, WriteRefused } from './atomicWrite';
 import { fixDocument } from '../core/analysis/fixAll';
@@ -20,14 +20,9 @@ function reason(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? String(error);
 }
 
-/** Reads, analyses and (with `fix`) fixes one file; never throws. */
-export function checkFile(file: string, path: string, options: AnalyzeOptions, fix: boolean): FileOutcome {
-  let bytes: Buffer;
-  try {
-    bytes = readRegularFile(file, MAX_DOCUMENT_BYTES);
-  } catch (error) {
-    return { problem: `${path}: ${(error as Error).message}`, fixesApplied: 0 };
-  }
+/** Analyses and (with `fix`) fixes one file, from the bytes read from it; never throws. */
+export function checkFile(file: string, path: string, bytes: Buffer | UnreadableFile, options: AnalyzeOptions, fix: boolean): FileOutcome {
+  if (bytes instanceof UnreadableFile) return { problem: `${path}: ${bytes.message}`, fixesApplied: 0 };
   const document = decodeDocument(bytes);
   if (document.kind === 'not-utf8') {
     const diagnostic = { code: 'PM001', severity: 'error', message: document.message, range: document.range, source: 'postmortem' } as const;

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { FILE_TASKS, type FileTaskName, type JobOf, type OutcomeOf, type SettingsOf } from './fileTasks';
+import { runTaskOnJobs, type FileTaskName, type JobOf, type OutcomeOf, type SettingsOf } from './fileTasks';
 
 /**
  * Below this many files a worker's start-up (it loads the parser and the rules: about 60 ms of
@@ -33,13 +33,8 @@ export async function runFileTask<T extends FileTaskName>(
   settings: SettingsOf<T>,
   onOwn?: (index: number, threads: number) => void,
 ): Promise<OutcomeOf<T>[]> {
-  const run = FILE_TASKS[task] as (job: JobOf<T>, settings: SettingsOf<T>) => OutcomeOf<T>;
   const threads = Math.min(MAX_WORKERS, idleCores(), Math.floor(jobs.length / FILES_PER_WORKER) + 1);
-  const runOwn = (own: readonly JobOf<T>[]) =>
-    own.map((job, i) => {
-      onOwn?.(i, threads);
-      return run(job, settings);
-    });
+  const runOwn = (own: readonly JobOf<T>[]) => runTaskOnJobs(task, own, settings, (i) => onOwn?.(i, threads));
   if (threads <= 1 || !existsSync(WORKER_SCRIPT)) return runOwn(jobs);
   // Contiguous slices keep each thread's files together on disk; the outcomes are joined in order.
   // Loaded only when threads are used: loading it was a visible share of a one-file check's start-up.

@@ -2,7 +2,7 @@ import { analyze } from '../core/analysis/analyze';
 import type { PostmortemConfig } from '../core/analysis/types';
 import { ledgerEntriesOf, type LedgerEntry } from '../core/render/actionsLedger';
 import { rules } from '../core/rules/index';
-import { MAX_DOCUMENT_BYTES, readRegularFile } from '../node/regularFile';
+import { MAX_DOCUMENT_BYTES, readRegularFile, UnreadableFile } from '../node/regularFile';
 import { checkFile, type FileOutcome } from './checkFile';
 import { readDigest, type DigestJob, type DigestOutcome } from './readDigests';
 import { decodeDocument } from './readDocument';
@@ -24,13 +24,8 @@ export interface CheckSettings {
 export type LedgerOutcome = { entries: LedgerEntry[]; today: string } | { problem: string };
 
 /** The ledger's view of one file: its action items, and the day the analysis counted from. */
-export function readLedgerEntries(job: FileJob, today: string | undefined): LedgerOutcome {
-  let bytes: Buffer;
-  try {
-    bytes = readRegularFile(job.file, MAX_DOCUMENT_BYTES);
-  } catch (error) {
-    return { problem: `${job.path}: ${(error as Error).message}` };
-  }
+export function readLedgerEntries(job: FileJob, today: string | undefined, bytes: Buffer | UnreadableFile): LedgerOutcome {
+  if (bytes instanceof UnreadableFile) return { problem: `${job.path}: ${bytes.message}` };
   const document = decodeDocument(bytes);
   if (document.kind === 'not-utf8') return { problem: `${job.path}: ${document.message}` };
   // The ledger shows no diagnostics: with every rule off, the analysis is the parse alone.
@@ -40,13 +35,35 @@ export function readLedgerEntries(job: FileJob, today: string | undefined): Ledg
 
 /**
  * What a command does with each of its files, by name, so that a worker thread (fileWorker.ts)
- * runs exactly the function the main thread runs on its own share.
+ * runs exactly the function the main thread runs on its own share. Each gets the file's bytes, or
+ * why they could not be read.
  */
 export const FILE_TASKS = {
-  check: (job: FileJob, settings: CheckSettings): FileOutcome => checkFile(job.file, job.path, { config: job.config, today: settings.today }, settings.fix),
-  digest: (job: DigestJob, today: string): DigestOutcome => readDigest(job, today),
-  ledger: (job: FileJob, today: string | undefined): LedgerOutcome => readLedgerEntries(job, today),
+  check: (job: FileJob, settings: CheckSettings, bytes: Buffer | UnreadableFile): FileOutcome =>
+    checkFile(job.file, job.path, bytes, { config: job.config, today: settings.today }, settings.fix),
+  digest: (job: DigestJob, today: string, bytes: Buffer | UnreadableFile): DigestOutcome => readDigest(job, today, bytes),
+  ledger: (job: FileJob, today: string | undefined, bytes: Buffer | UnreadableFile): LedgerOutcome => readLedgerEntries(job, today, bytes),
 };
+
+function readJobFile(file: string): Buffer | UnreadableFile {
+  try {
+    return readRegularFile(file, MAX_DOCUMENT_BYTES);
+  } catch (error) {
+    return error as UnreadableFile;
+  }
+}
+
+/**
+ * Runs a task on each job in order, each file read with the same care whatever the command;
+ * `onEach` hears of each job as it starts.
+ */
+export function runTaskOnJobs<T extends FileTaskName>(task: T, jobs: readonly JobOf<T>[], settings: SettingsOf<T>, onEach?: (index: number) => void): OutcomeOf<T>[] {
+  const run = FILE_TASKS[task] as (job: JobOf<T>, settings: SettingsOf<T>, bytes: Buffer | UnreadableFile) => OutcomeOf<T>;
+  return jobs.map((job, i) => {
+    onEach?.(i);
+    return run(job, settings, readJobFile(job.file));
+  });
+}
 
 export type FileTaskName = keyof typeof FILE_TASKS;
 export type JobOf<T extends FileTaskName> = Parameters<(typeof FILE_TASKS)[T]>[0];

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { analyze } from '../core/analysis/analyze';
 import type { PostmortemConfig } from '../core/analysis/types';
 import { digestOf, type PostmortemDigest } from '../core/insights/digest';
 import { rules } from '../core/rules/index';
+import { UnreadableFile } from '../node/regularFile';
 import { decodeDocument } from './readDocument';
 
 const RULES_OFF = Object.fromEntries(rules.map((rule) => [rule.code, 'off' as const]));
@@ -17,17 +17,12 @@ export interface DigestJob {
 export type DigestOutcome = { digest: PostmortemDigest } | { problem: string };
 
 /**
- * Reads one postmortem into its digest. The figures need no diagnostics: with every rule off, the
+ * One postmortem's digest, from its bytes. The figures need no diagnostics: with every rule off, the
  * analysis is the parse alone. Never throws: a file that cannot be read or decoded is a problem
  * message naming it.
  */
-export function readDigest(job: DigestJob, today: string): DigestOutcome {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(job.file);
-  } catch (error) {
-    return { problem: `${job.path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
-  }
+export function readDigest(job: DigestJob, today: string, bytes: Buffer | UnreadableFile): DigestOutcome {
+  if (bytes instanceof UnreadableFile) return { problem: `${job.path}: ${bytes.message}` };
   const document = decodeDocument(bytes);
   if (document.kind === 'not-utf8') return { problem: `${job.path}: ${document.message}` };
   const analysis = analyze(document.text, { config: { ...job.config, rules: RULES_OFF }, today });
