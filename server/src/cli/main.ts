@@ -1,10 +1,12 @@
 import { runCli } from './dispatch';
+import { compileRegexesOnce } from './regexCompilation';
 import { noteOutputError, outputFailure, printError } from './terminal';
 
 // A reader that closes the pipe early (`postmortem check | head`) is not an error: the rest of
 // the output is dropped and the exit status still tells what the check found. Output that cannot
 // be written at all (a full disk) is: the run ends with status 2, not with what it found.
 process.stdout.on('error', noteOutputError);
+compileRegexesOnce();
 
 runCli(process.argv.slice(2)).then(
   (status) => {
