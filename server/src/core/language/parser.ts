@@ -1,6 +1,5 @@
 import { EmbeddedActionsParser, IToken, IRecognitionException } from 'chevrotain';
-import { allTokens, Bullet, Indent, Key, Text, TopKey } from './tokens';
-import { postmortemLexer } from './tokens';
+import { allTokens, Bullet, Indent, Key, scanText, Text, TopKey } from './tokens';
 
 /** One indented line: a key, a bullet or plain text, then the rest of the line. */
 export interface RawLine {
@@ -74,8 +73,8 @@ export interface ParseOutput {
 }
 
 export function parseLines(text: string): ParseOutput {
-  const lexed = postmortemLexer.tokenize(text);
-  parser.input = lexed.tokens;
+  const scanned = scanText(text);
+  parser.input = scanned.tokens;
   const blocks = parser.document() ?? [];
   const errors = parser.errors;
   // The parser lives on between analyses: it must not keep this document's tokens alive.
@@ -83,7 +82,7 @@ export function parseLines(text: string): ParseOutput {
   // Recovery can yield partial results that hold undefined entries for the failed subrule.
   return {
     blocks: blocks.filter((block) => block && block.key && !isInserted(block.key)).map(cleanBlock),
-    comments: (lexed.groups.comments ?? []) as IToken[],
+    comments: scanned.comments,
     errors,
   };
 }

@@ -1,10 +1,11 @@
-import { createToken, Lexer, TokenType } from 'chevrotain';
+import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
 
 /**
- * The language is line oriented, so every token knows where in its line it may start: at
- * column 0, right after the indentation (the "content start"), or anywhere after that. The
- * matchers are small scanners rather than regexes: they run once or more per line of every
- * keystroke's analysis, and a scanner allocates nothing but the token's text.
+ * The language is line oriented: what a token is depends only on where in its line it starts (at
+ * column 0, right after the indentation, or after a key or bullet). One pass over each line makes
+ * its tokens (see `scanText`); Chevrotain's parser reads them. Chevrotain's own lexer tried nine
+ * matchers at every token, and building it cost a tenth of a command's start-up: see
+ * docs/decisions.md.
  */
 
 const SPACE = 32;
@@ -17,17 +18,6 @@ const isLineBreak = (c: number) => c === LF || c === CR;
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 /** Letters, digits, `_` and `-`: what a word of a key is made of. */
 const isKeyChar = (c: number) => isLetter(c) || (c >= 48 && c <= 57) || c === 95 || c === 45;
-
-function isLineStart(text: string, offset: number): boolean {
-  return offset === 0 || isLineBreak(text.charCodeAt(offset - 1));
-}
-
-function isContentStart(text: string, offset: number): boolean {
-  let i = offset - 1;
-  if (i < 0 || !isBlank(text.charCodeAt(i))) return false;
-  while (i >= 0 && isBlank(text.charCodeAt(i))) i--;
-  return i < 0 || isLineBreak(text.charCodeAt(i));
-}
 
 function skipBlanks(text: string, i: number): number {
   while (i < text.length && isBlank(text.charCodeAt(i))) i++;
@@ -42,22 +32,6 @@ function lineEnd(text: string, i: number): number {
 function afterLineBreak(text: string, i: number): number {
   if (text.charCodeAt(i) === CR) return text.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
   return text.charCodeAt(i) === LF ? i + 1 : i;
-}
-
-const sliceOf = (text: string, start: number, end: number) => text.slice(start, end);
-
-/**
- * Chevrotain reads only `[0]` of a match, at once, so one array per token type is reused.
- * `image` gives the token's text; it must be exactly the text between the two offsets.
- */
-function matcher(scan: (text: string, offset: number) => number, image = sliceOf) {
-  const match = [''] as unknown as RegExpExecArray;
-  return (text: string, offset: number): RegExpExecArray | null => {
-    const end = scan(text, offset);
-    if (end <= offset) return null;
-    match[0] = image(text, offset, end);
-    return match;
-  };
 }
 
 const NO_MATCH = -1;
@@ -78,32 +52,25 @@ function scanKey(text: string, offset: number): number {
   return i + 1 === text.length || isBlank(after) || isLineBreak(after) ? i + 1 : NO_MATCH;
 }
 
-export const BlankLine = createToken({
-  name: 'BlankLine',
-  pattern: {
-    exec: matcher((text, offset) => {
-      if (!isLineStart(text, offset)) return NO_MATCH;
-      const i = skipBlanks(text, offset);
-      if (i === text.length) return i;
-      return isLineBreak(text.charCodeAt(i)) ? afterLineBreak(text, i) : NO_MATCH;
-    }),
-  },
-  line_breaks: true,
-  group: Lexer.SKIPPED,
-});
+/** What the grammar reads: the scanner below makes these, so they need no pattern of their own. */
+const tokenType = (name: string) => createToken({ name, pattern: Lexer.NA });
 
-export const CommentLine = createToken({
-  name: 'CommentLine',
-  pattern: {
-    exec: matcher((text, offset) => {
-      if (!isLineStart(text, offset)) return NO_MATCH;
-      const i = skipBlanks(text, offset);
-      return text.charCodeAt(i) === 35 /* # */ ? afterLineBreak(text, lineEnd(text, i)) : NO_MATCH;
-    }),
-  },
-  line_breaks: true,
-  group: 'comments',
-});
+/** Indentation: every leading blank of an indented line. */
+export const Indent = tokenType('Indent');
+/** A key at column 0: a section header or a header field. */
+export const TopKey = tokenType('TopKey');
+/** Any other line at column 0: a syntax error the parser recovers from. */
+export const TopText = tokenType('TopText');
+/** A key right after the indentation. */
+export const Key = tokenType('Key');
+/** A `-` right after the indentation, followed by a blank or the line end. */
+export const Bullet = tokenType('Bullet');
+/** The rest of a line after a key or bullet, or the whole content of an indented line. */
+export const Text = tokenType('Text');
+/** A line whose first non-blank is `#`, line break included: kept apart from the tokens. */
+export const CommentLine = tokenType('CommentLine');
+
+export const allTokens: TokenType[] = [Indent, TopKey, TopText, Key, Bullet, Text, CommentLine];
 
 /** A document indents with a few runs of spaces: one shared string for each, not one per line. */
 const SPACE_RUNS = Array.from({ length: 17 }, (_, n) => ' '.repeat(n));
@@ -114,54 +81,54 @@ function indentImage(text: string, start: number, end: number): string {
   return spaces ? SPACE_RUNS[end - start] : text.slice(start, end);
 }
 
-export const Indent = createToken({
-  name: 'Indent',
-  pattern: { exec: matcher((text, offset) => (isLineStart(text, offset) ? skipBlanks(text, offset) : NO_MATCH), indentImage) },
-  line_breaks: false,
-});
+export interface ScannedText {
+  tokens: IToken[];
+  comments: IToken[];
+}
 
-/** A key at column 0: a section header or a header field. */
-export const TopKey = createToken({
-  name: 'TopKey',
-  pattern: { exec: matcher((text, offset) => (isLineStart(text, offset) ? scanKey(text, offset) : NO_MATCH)) },
-  line_breaks: false,
-});
-
-/** Any other line at column 0: a syntax error the parser recovers from. */
-export const TopText = createToken({
-  name: 'TopText',
-  pattern: { exec: matcher((text, offset) => (isLineStart(text, offset) ? lineEnd(text, offset) : NO_MATCH)) },
-  line_breaks: false,
-});
-
-export const Key = createToken({
-  name: 'Key',
-  pattern: { exec: matcher((text, offset) => (isContentStart(text, offset) ? scanKey(text, offset) : NO_MATCH)) },
-  line_breaks: false,
-});
-
-export const Bullet = createToken({
-  name: 'Bullet',
-  pattern: {
-    exec: matcher((text, offset) => {
-      if (text.charCodeAt(offset) !== 45 /* - */ || !isContentStart(text, offset)) return NO_MATCH;
-      const after = text.charCodeAt(offset + 1);
-      return offset + 1 === text.length || isBlank(after) || isLineBreak(after) ? offset + 1 : NO_MATCH;
-    }),
-  },
-  line_breaks: false,
-});
-
-/** The rest of a line. */
-export const Text = createToken({ name: 'Text', pattern: { exec: matcher(lineEnd) }, line_breaks: false });
-
-/** Line breaks carry no meaning of their own: every other token knows whether it starts a line. */
-export const Newline = createToken({ name: 'Newline', pattern: { exec: matcher(afterLineBreak) }, line_breaks: true, group: Lexer.SKIPPED });
-
-export const allTokens: TokenType[] = [BlankLine, CommentLine, Indent, TopKey, TopText, Key, Bullet, Text, Newline];
-
-export const postmortemLexer = new Lexer(allTokens, {
-  positionTracking: 'onlyOffset',
-  ensureOptimizations: false,
-  skipValidations: true,
-});
+/**
+ * Splits a document into the grammar's tokens, one line at a time. What a token is depends only
+ * on where in its line it starts, so each line is read once, left to right: blank lines and line
+ * breaks make no token, a comment line makes one of its own, a column-0 line a `TopKey` (and its
+ * `Text`) or a `TopText`, and an indented line an `Indent`, then a `Key` or `Bullet`, then `Text`.
+ * Every character of a line belongs to one of these, so scanning cannot fail. Tokens carry only
+ * their text and start, as Chevrotain's lexer makes them with `positionTracking: 'onlyOffset'`.
+ */
+export function scanText(text: string): ScannedText {
+  const tokens: IToken[] = [];
+  const comments: IToken[] = [];
+  const push = (list: IToken[], type: TokenType, image: string, startOffset: number) =>
+    list.push({ image, startOffset, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type } as IToken);
+  let start = 0;
+  while (start < text.length) {
+    const end = lineEnd(text, start);
+    const next = afterLineBreak(text, end);
+    const content = skipBlanks(text, start);
+    if (content === end) {
+      // A blank line.
+    } else if (text.charCodeAt(content) === 35 /* # */) {
+      push(comments, CommentLine, text.slice(start, next), start);
+    } else if (content === start) {
+      const keyEnd = scanKey(text, start);
+      if (keyEnd === NO_MATCH) push(tokens, TopText, text.slice(start, end), start);
+      else {
+        push(tokens, TopKey, text.slice(start, keyEnd), start);
+        if (keyEnd < end) push(tokens, Text, text.slice(keyEnd, end), keyEnd);
+      }
+    } else {
+      push(tokens, Indent, indentImage(text, start, content), start);
+      let rest = content;
+      const keyEnd = scanKey(text, content);
+      if (keyEnd !== NO_MATCH) {
+        push(tokens, Key, text.slice(content, keyEnd), content);
+        rest = keyEnd;
+      } else if (text.charCodeAt(content) === 45 /* - */ && (content + 1 === end || isBlank(text.charCodeAt(content + 1)))) {
+        push(tokens, Bullet, '-', content);
+        rest = content + 1;
+      }
+      if (rest < end) push(tokens, Text, text.slice(rest, end), rest);
+    }
+    start = next;
+  }
+  return { tokens, comments };
+}
