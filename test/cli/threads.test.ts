@@ -5,9 +5,8 @@ import { CLEAN, FIXABLE, IMPOSSIBLE_DATE, TODAY, TWO_ZONELESS } from './document
 /**
  * With hundreds of files, `check`, `actions` and `stats` share them among worker threads
  * (server/src/cli/filePool.ts). Three folders of 300 are each below the threshold and run in one
- * thread; the whole tree of 900 runs in several (on a machine with more than one core). Whatever
- * the threads (none when every core is busy), the output must be the one a single thread gives:
- * every file once, in order.
+ * thread; the whole tree of 900 runs in three, as `POSTMORTEM_THREADS` asks, whatever the machine's
+ * cores. The output must be the one a single thread gives: every file once, in order.
  */
 const PER_FOLDER = 300;
 const FOLDERS = ['a', 'b', 'c'];
@@ -27,6 +26,13 @@ function tree(): Record<string, string | Buffer> {
   return files;
 }
 
+/** The whole tree, in three threads: the debug line says how many ran. */
+function runThreaded(args: string[], cwd: string) {
+  const run = runCli(args, { cwd, env: { POSTMORTEM_THREADS: '3', POSTMORTEM_DEBUG: '1' } });
+  assert.match(run.stderr, /^postmortem: 900 files, 3 threads$/m, 'three threads shared the files');
+  return run;
+}
+
 describe('postmortem check, actions and stats on many files (worker threads)', function () {
   this.timeout(300_000);
   const folders = new TemporaryFolders();
@@ -38,7 +44,7 @@ describe('postmortem check, actions and stats on many files (worker threads)', f
   after(() => folders.removeAll());
 
   it('check: the same files, diagnostics and order as one thread per folder', () => {
-    const whole = runCli(['check', '--format', 'json', '--today', TODAY, '.'], { cwd: folder });
+    const whole = runThreaded(['check', '--format', 'json', '--today', TODAY, '.'], folder);
     const parts = FOLDERS.map((name) => runCli(['check', '--format', 'json', '--today', TODAY, name], { cwd: folder }));
     assert.equal(whole.status, 1, whole.stderr);
     const report = parseJsonReport(whole);
@@ -48,7 +54,7 @@ describe('postmortem check, actions and stats on many files (worker threads)', f
   });
 
   it('actions: every item once, and the file that cannot be read named', () => {
-    const whole = runCli(['actions', '--format', 'json', '--today', TODAY, '.'], { cwd: folder });
+    const whole = runThreaded(['actions', '--format', 'json', '--today', TODAY, '.'], folder);
     const parts = FOLDERS.map((name) => runCli(['actions', '--format', 'json', '--today', TODAY, name], { cwd: folder }));
     assert.equal(whole.status, 2);
     assert.match(whole.stderr, /b\/150\.postmortem: The file is not UTF-8/);
@@ -60,7 +66,7 @@ describe('postmortem check, actions and stats on many files (worker threads)', f
   });
 
   it('stats: every postmortem counted once', () => {
-    const run = runCli(['stats', '--format', 'json', '--today', TODAY, '.'], { cwd: folder });
+    const run = runThreaded(['stats', '--format', 'json', '--today', TODAY, '.'], folder);
     assert.equal(run.status, 2);
     const stats = JSON.parse(run.stdout);
     assert.equal(stats.incidents + stats.nearMisses + stats.drills, FOLDERS.length * PER_FOLDER - 1);

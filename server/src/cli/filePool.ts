@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { runTaskOnJobs, type FileTaskName, type JobOf, type OutcomeOf, type SettingsOf } from './fileTasks';
+import { printError } from './terminal';
 
 /**
  * Below this many files a worker's start-up (it loads the parser and the rules: about 60 ms of
@@ -13,13 +14,29 @@ const MAX_WORKERS = 4;
 const WORKER_SCRIPT = join(__dirname, 'fileWorker.js');
 
 /**
- * Cores nobody else is using (at least one), from the last minute's load average (0 where the
- * system has none, as on Windows). Each thread compiles the parser and the rules anew, about a
- * second of CPU before it runs at full speed: on cores that are already busy that costs more than
- * it saves (measured on a 2-core machine at load average 18–35: more CPU, no faster).
+ * Cores nobody else is using, from the last minute's load average (0 where the system has none,
+ * as on Windows).
  */
 function idleCores(): number {
-  return Math.max(1, Math.round(availableParallelism() - loadavg()[0]));
+  return Math.round(availableParallelism() - loadavg()[0]);
+}
+
+/** `POSTMORTEM_THREADS`, when it is a whole number from 1: the threads a command is told to use. */
+function threadsAsked(): number | undefined {
+  const asked = Number(process.env.POSTMORTEM_THREADS);
+  return Number.isInteger(asked) && asked >= 1 ? asked : undefined;
+}
+
+/**
+ * How many threads share the files: one per idle core, less one. One thread already keeps 1.3–1.5
+ * cores busy (V8 collects garbage and compiles on helper threads), and each new thread compiles
+ * the parser and the rules anew. On the 2-core machine the bench runs on, two threads were 17–20%
+ * slower than one for `check` and `stats` on 5,000 files, even idle; on busy cores they cost more
+ * CPU and save nothing.
+ */
+function threadCount(files: number): number {
+  const wanted = threadsAsked() ?? Math.max(1, idleCores() - 1);
+  return Math.min(MAX_WORKERS, wanted, Math.floor(files / FILES_PER_WORKER) + 1);
 }
 
 /**
@@ -33,7 +50,8 @@ export async function runFileTask<T extends FileTaskName>(
   settings: SettingsOf<T>,
   onOwn?: (index: number, threads: number) => void,
 ): Promise<OutcomeOf<T>[]> {
-  const threads = Math.min(MAX_WORKERS, idleCores(), Math.floor(jobs.length / FILES_PER_WORKER) + 1);
+  const threads = threadCount(jobs.length);
+  if (process.env.POSTMORTEM_DEBUG) printError(`${jobs.length} files, ${threads} thread${threads === 1 ? '' : 's'}`);
   const runOwn = (own: readonly JobOf<T>[]) => runTaskOnJobs(task, own, settings, (i) => onOwn?.(i, threads));
   if (threads <= 1 || !existsSync(WORKER_SCRIPT)) return runOwn(jobs);
   // Contiguous slices keep each thread's files together on disk; the outcomes are joined in order.
