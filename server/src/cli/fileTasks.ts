@@ -19,6 +19,8 @@ export interface FileJob {
 export interface CheckSettings {
   today?: string;
   fix: boolean;
+  /** Whether the output shows quick fixes (SARIF does): the others need only what was found. */
+  keepFixes: boolean;
 }
 
 export type LedgerOutcome = { entries: LedgerEntry[]; today: string } | { problem: string };
@@ -40,7 +42,7 @@ export function readLedgerEntries(job: FileJob, today: string | undefined, bytes
  */
 export const FILE_TASKS = {
   check: (job: FileJob, settings: CheckSettings, bytes: Buffer | UnreadableFile): FileOutcome =>
-    checkFile(job.file, job.path, bytes, { config: job.config, today: settings.today }, settings.fix),
+    checkFile(job.file, job.path, bytes, { config: job.config, today: settings.today }, settings),
   digest: (job: DigestJob, today: string, bytes: Buffer | UnreadableFile): DigestOutcome => readDigest(job, today, bytes),
   ledger: (job: FileJob, today: string | undefined, bytes: Buffer | UnreadableFile): LedgerOutcome => readLedgerEntries(job, today, bytes),
 };

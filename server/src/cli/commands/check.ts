@@ -51,7 +51,7 @@ async function check(options: CheckArguments): Promise<number> {
   const jobs = files.map((file, i) => ({ file, path: displayPath(file), config: configOfFile[i].config }));
   // This thread's share comes first: its place in it, times the threads, is about how far all are.
   const onOwn = (i: number, threads: number) => progress.update(Math.min(i * threads, files.length), jobs[i].path);
-  const outcomes = await runFileTask('check', jobs, { today: options.today, fix: options.fix }, onOwn);
+  const outcomes = await runFileTask('check', jobs, { today: options.today, fix: options.fix, keepFixes: options.format === 'sarif' }, onOwn);
   for (const outcome of outcomes) {
     if (outcome.report) reports.push(outcome.report);
     if (outcome.problem) fileProblems.push(outcome.problem);
