@@ -32,7 +32,10 @@ export function readLedgerEntries(job: FileJob, today: string | undefined, bytes
   if (document.kind === 'not-utf8') return { problem: `${job.path}: ${document.message}` };
   // The ledger shows no diagnostics: with every rule off, the analysis is the parse alone.
   const analysis = analyze(document.text, { config: { ...job.config, rules: RULES_OFF }, today });
-  return { entries: ledgerEntriesOf({ path: job.path, analysis }), today: analysis.today };
+  // The items' texts are slices of the document, and a slice keeps the whole document alive: a
+  // copy lets each file's text go as soon as it is read (5-7% of `actions` on 5,000 files, spent
+  // by the collector copying texts that were no longer needed).
+  return { entries: structuredClone(ledgerEntriesOf({ path: job.path, analysis })), today: analysis.today };
 }
 
 /**
