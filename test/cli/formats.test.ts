@@ -31,6 +31,13 @@ describe('postmortem check output formats', () => {
       }
     });
 
+    it('lays out one finding per line, as LANGUAGE.md shows it', () => {
+      const run = runCli(['check', '--format', 'json', '--today', TODAY], { cwd });
+      const lines = run.stdout.split('\n').filter((line) => line.includes('"code":'));
+      assert.equal(lines.length, json.files.reduce((n, f) => n + f.diagnostics.length, 0));
+      for (const line of lines) assert.deepEqual(Object.keys(JSON.parse(line.trim().replace(/,$/, ''))), ['code', 'severity', 'message', 'range']);
+    });
+
     it('gives paths relative to the current folder with forward slashes', () => {
       assert.deepEqual(json.files.map((f) => f.path).sort(), ['clean.postmortem', 'incidents/broken.postmortem', 'incidents/db/fixable.postmortem']);
     });
