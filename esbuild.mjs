@@ -9,6 +9,8 @@ const entryPoints = {
   cli: 'server/src/cli/main.ts',
   // The worker threads of `postmortem check`, `stats` and `actions` (server/src/cli/filePool.ts).
   fileWorker: 'server/src/cli/fileWorker.ts',
+  // The thread that reads files ahead of the analysis (server/src/cli/readAhead.ts).
+  fileReader: 'server/src/cli/fileReader.ts',
   // The pure core alone, for the benchmark (bench/).
   core: 'server/src/core/index.ts',
   // The renderers alone, for the benchmark (bench/render.bench.mjs).

@@ -1,4 +1,7 @@
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildCli, runCli, TemporaryFolders, parseJsonReport } from './cliHarness';
 import { CLEAN, FIXABLE, IMPOSSIBLE_DATE, TODAY, TWO_ZONELESS } from './documents';
 
@@ -51,6 +54,22 @@ describe('postmortem check, actions and stats on many files (worker threads)', f
     assert.equal(report.files.length, FOLDERS.length * PER_FOLDER);
     assert.deepEqual(report.files, parts.flatMap((run) => parseJsonReport(run).files));
     assert.equal(report.summary.errors, parts.reduce((sum, run) => sum + parseJsonReport(run).summary.errors, 0));
+  });
+
+  it('check in one thread reads the files ahead on a thread of its own: the same output, a named pipe named', function () {
+    // Named on the command line, since a folder's walk takes regular files only.
+    const pipe = join(folder, 'pipe');
+    if (spawnSync('mkfifo', [pipe]).status !== 0) this.skip();
+    try {
+      const whole = runCli(['check', '--format', 'json', '--today', TODAY, '.', 'pipe'], { cwd: folder, env: { POSTMORTEM_THREADS: '1', POSTMORTEM_DEBUG: '1' } });
+      assert.match(whole.stderr, /^postmortem: 901 files, 1 thread, read ahead$/m);
+      assert.equal(whole.status, 2, 'a file that cannot be read');
+      assert.match(whole.stderr, /^postmortem: pipe: is a named pipe, not a regular file$/m);
+      const parts = FOLDERS.map((name) => runCli(['check', '--format', 'json', '--today', TODAY, name], { cwd: folder }));
+      assert.deepEqual(parseJsonReport(whole).files, parts.flatMap((run) => parseJsonReport(run).files));
+    } finally {
+      rmSync(pipe, { force: true });
+    }
   });
 
   it('actions: every item once, and the file that cannot be read named', () => {

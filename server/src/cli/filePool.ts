@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { runTaskOnJobs, type FileTaskName, type JobOf, type OutcomeOf, type SettingsOf } from './fileTasks';
+import { runTaskOnJobs, runTaskReadingAhead, type FileTaskName, type JobOf, type OutcomeOf, type SettingsOf } from './fileTasks';
+import { ReadAhead } from './readAhead';
+import { MAX_DOCUMENT_BYTES } from '../node/regularFile';
 import { printError } from './terminal';
 
 /**
@@ -10,6 +12,13 @@ import { printError } from './terminal';
  */
 const FILES_PER_WORKER = 400;
 const MAX_WORKERS = 4;
+/**
+ * The tasks whose files a thread of their own reads ahead (readAhead.ts). It pays where the
+ * analysis is the bottleneck: on 5,000 files `check` took 5.7–8.5% less time with it. `stats` and
+ * `actions` only parse, their collector's helper threads already keep the other core busy, and
+ * they took as long either way (−1.4% to +0.8%).
+ */
+const READ_AHEAD_TASKS: ReadonlySet<FileTaskName> = new Set(['check']);
 /** The worker bundle, next to cli.js in dist/ (absent when the sources run unbundled, as in unit tests). */
 const WORKER_SCRIPT = join(__dirname, 'fileWorker.js');
 
@@ -51,13 +60,25 @@ export async function runFileTask<T extends FileTaskName>(
   onOwn?: (index: number, threads: number) => void,
 ): Promise<OutcomeOf<T>[]> {
   const threads = threadCount(jobs.length);
-  if (process.env.POSTMORTEM_DEBUG) printError(`${jobs.length} files, ${threads} thread${threads === 1 ? '' : 's'}`);
-  const runOwn = (own: readonly JobOf<T>[]) => runTaskOnJobs(task, own, settings, (i) => onOwn?.(i, threads));
+  const size = Math.ceil(jobs.length / threads);
+  // Starting the reading thread costs little, but below this many files there is little to gain.
+  const readAhead = READ_AHEAD_TASKS.has(task) && size >= FILES_PER_WORKER && ReadAhead.available();
+  if (process.env.POSTMORTEM_DEBUG) printError(`${jobs.length} files, ${threads} thread${threads === 1 ? '' : 's'}${readAhead ? ', read ahead' : ''}`);
+  const onEach = (i: number) => onOwn?.(i, threads);
+  const runOwn = async (own: readonly JobOf<T>[]) => {
+    if (!readAhead) return runTaskOnJobs(task, own, settings, onEach);
+    const { Worker } = await import('node:worker_threads');
+    const reader = new ReadAhead(Worker, own.map((job) => job.file), MAX_DOCUMENT_BYTES);
+    try {
+      return await runTaskReadingAhead(task, own, settings, reader, onEach);
+    } finally {
+      reader.close();
+    }
+  };
   if (threads <= 1 || !existsSync(WORKER_SCRIPT)) return runOwn(jobs);
   // Contiguous slices keep each thread's files together on disk; the outcomes are joined in order.
   // Loaded only when threads are used: loading it was a visible share of a one-file check's start-up.
   const { Worker } = await import('node:worker_threads');
-  const size = Math.ceil(jobs.length / threads);
   const slices = Array.from({ length: threads }, (_, i) => jobs.slice(i * size, (i + 1) * size));
   const workers = slices.slice(1).map(
     (slice) =>
@@ -68,6 +89,6 @@ export async function runFileTask<T extends FileTaskName>(
         worker.once('exit', (code) => code !== 0 && reject(new Error(`a worker reading postmortems stopped with status ${code}`)));
       }),
   );
-  const own = runOwn(slices[0]);
+  const own = await runOwn(slices[0]);
   return [...own, ...(await Promise.all(workers)).flat()];
 }

@@ -6,6 +6,7 @@ import { MAX_DOCUMENT_BYTES, readRegularFile, UnreadableFile } from '../node/reg
 import { checkFile, type FileOutcome } from './checkFile';
 import { readDigest, type DigestJob, type DigestOutcome } from './readDigests';
 import { decodeDocument } from './readDocument';
+import type { ReadAhead } from './readAhead';
 
 const RULES_OFF = Object.fromEntries(rules.map((rule) => [rule.code, 'off' as const]));
 
@@ -68,6 +69,25 @@ export function runTaskOnJobs<T extends FileTaskName>(task: T, jobs: readonly Jo
     onEach?.(i);
     return run(job, settings, readJobFile(job.file));
   });
+}
+
+/** `runTaskOnJobs` with the files read on a thread of their own (readAhead.ts), a batch at a time. */
+export async function runTaskReadingAhead<T extends FileTaskName>(
+  task: T,
+  jobs: readonly JobOf<T>[],
+  settings: SettingsOf<T>,
+  reader: ReadAhead,
+  onEach?: (index: number) => void,
+): Promise<OutcomeOf<T>[]> {
+  const run = FILE_TASKS[task] as (job: JobOf<T>, settings: SettingsOf<T>, bytes: Buffer | UnreadableFile) => OutcomeOf<T>;
+  const outcomes: OutcomeOf<T>[] = [];
+  while (outcomes.length < jobs.length) {
+    for (const bytes of await reader.next()) {
+      onEach?.(outcomes.length);
+      outcomes.push(run(jobs[outcomes.length], settings, bytes));
+    }
+  }
+  return outcomes;
 }
 
 export type FileTaskName = keyof typeof FILE_TASKS;
