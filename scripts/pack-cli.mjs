@@ -12,10 +12,15 @@ const packageFolder = join(root, 'packages', 'cli');
 const at = process.argv.indexOf('--destination');
 const destination = resolve(at > 0 ? process.argv[at + 1] : root);
 
-// The same entry points as esbuild.mjs's `cli`, `fileWorker` (its threads) and `server`, minified,
+// The same entry points as esbuild.mjs's `cli`, `fileWorker` and `fileReader` (its threads) and `server`, minified,
 // into the package's own dist/.
 await esbuild.build({
-  entryPoints: { cli: join(root, 'server/src/cli/main.ts'), fileWorker: join(root, 'server/src/cli/fileWorker.ts'), server: join(root, 'server/src/lsp/server.ts') },
+  entryPoints: {
+    cli: join(root, 'server/src/cli/main.ts'),
+    fileWorker: join(root, 'server/src/cli/fileWorker.ts'),
+    fileReader: join(root, 'server/src/cli/fileReader.ts'),
+    server: join(root, 'server/src/lsp/server.ts'),
+  },
   outdir: join(packageFolder, 'dist'),
   bundle: true,
   platform: 'node',

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './cliHarness';
@@ -20,7 +20,7 @@ describe('integrations: the npm package, GitHub Actions, GitLab CI, pre-commit, 
     const path = mkdtempSync(join(tmpdir(), 'postmortem-integration-'));
     folders.push(path);
     for (const [name, text] of Object.entries(files)) {
-      execFileSync('mkdir', ['-p', join(path, name, '..')]);
+      mkdirSync(join(path, name, '..'), { recursive: true });
       writeFileSync(join(path, name), text);
     }
     return path;
@@ -47,6 +47,15 @@ describe('integrations: the npm package, GitHub Actions, GitLab CI, pre-commit, 
       assert.equal(bad.status, 1);
       assert.match(bad.stdout, /^bad\.postmortem:\d+:\d+ error PM015 /m);
       assert.ok(!existsSync(join(bin, '..', '@postmortem-tools', 'cli', 'node_modules')), 'the package brought dependencies');
+    });
+
+    it('ships the threads of check: its workers and the thread that reads ahead', () => {
+      const files = Object.fromEntries(Array.from({ length: 800 }, (_, i) => [`p${i}.postmortem`, CLEAN]));
+      const cwd = folder(files);
+      const run = shell(`postmortem check --today ${TODAY} .`, cwd, { POSTMORTEM_THREADS: '2', POSTMORTEM_DEBUG: '1' });
+      assert.equal(run.status, 0, run.stderr);
+      assert.match(run.stderr, /^postmortem: 800 files, 2 threads, read ahead$/m);
+      assert.match(run.stdout, /^800 files checked: 0 errors/m);
     });
 
     it('installs postmortem-language-server, which answers initialize over standard input and output', async () => {
