@@ -1,7 +1,7 @@
 import type { Analysis, IncidentType, Metrics } from '../analysis/types';
 import type { CategorySection, FieldNode, FollowupSection, PostmortemDocument, WhysSection } from '../language/ast';
 import { dateToEpochDay, formatDate } from '../language/time';
-import { actionItemRecord, actionItemsOf, type ActionItemRecord } from '../render/actionItems';
+import { actionItemRecord, actionItemsOf, type ActionItemRecord, type ActionItemView } from '../render/actionItems';
 import { headerField, incidentField } from '../language/queries';
 
 /**
@@ -88,6 +88,12 @@ function timeProblem(field: FieldNode | undefined, name: string): string | undef
   return `${name}: "${field.value.text}" cannot be read as a date and time with a zone (line ${field.range.start.line + 1})`;
 }
 
+/** Field by field, not spread from the record: one shape for every item (see ledgerItem). */
+function digestAction(view: ActionItemView): DigestAction {
+  const { id, title, owner, priority, due, status, open } = actionItemRecord(view);
+  return { id, title, owner, priority, due, status, open, dueDay: view.dueDay ?? null, line: view.line };
+}
+
 /** Reads the digest of an analysed postmortem; `path` is how reports name the file. */
 export function digestOf(path: string, analysis: Analysis): PostmortemDigest {
   const { ast } = analysis;
@@ -105,7 +111,7 @@ export function digestOf(path: string, analysis: Analysis): PostmortemDigest {
     .map((s) => s.trim().toLowerCase())
     .filter((s, i, all) => s && all.indexOf(s) === i);
   const severity = incidentField(ast, 'severity')?.value?.text;
-  const actions: DigestAction[] = actionItemsOf(ast, analysis.todayDay).map((view) => ({ ...actionItemRecord(view), dueDay: view.dueDay ?? null, line: view.line }));
+  const actions = actionItemsOf(ast, analysis.todayDay).map(digestAction);
   return {
     path,
     id: headerField(ast, 'id')?.value?.text ?? null,
