@@ -72,6 +72,19 @@ describe('postmortem check, actions and stats on many files (worker threads)', f
     }
   });
 
+  it('check reads ahead a bounded amount when some files are megabytes long: the same output', () => {
+    // Every 14th document carries 1.5 MB of notes, so batches end on their size, not their count.
+    const notes = `\nnotes:\n${'  The cache warmed slowly after the failover, as the graphs show.\n'.repeat(24_000)}`;
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 420; i++) files[`${i < 210 ? 'first' : 'second'}/${String(i).padStart(3, '0')}.postmortem`] = VARIANTS[i % VARIANTS.length] + (i % 14 === 0 ? notes : '');
+    const cwd = folders.create(files);
+    const whole = runCli(['check', '--format', 'json', '--today', TODAY, '.'], { cwd, env: { POSTMORTEM_THREADS: '1', POSTMORTEM_DEBUG: '1' } });
+    assert.match(whole.stderr, /^postmortem: 420 files, 1 thread, read ahead$/m);
+    const halves = ['first', 'second'].map((half) => runCli(['check', '--format', 'json', '--today', TODAY, half], { cwd, env: { POSTMORTEM_DEBUG: '1' } }));
+    for (const half of halves) assert.match(half.stderr, /^postmortem: 210 files, 1 thread$/m, 'the halves are read one file at a time');
+    assert.deepEqual(parseJsonReport(whole).files, halves.flatMap((run) => parseJsonReport(run).files));
+  });
+
   it('actions: every item once, and the file that cannot be read named', () => {
     const whole = runThreaded(['actions', '--format', 'json', '--today', TODAY, '.'], folder);
     const parts = FOLDERS.map((name) => runCli(['actions', '--format', 'json', '--today', TODAY, name], { cwd: folder }));

@@ -3,26 +3,40 @@ import { readRegularFile, UnreadableFile } from '../node/regularFile';
 import type { ReadBatch, ReaderData } from './readAhead';
 
 /**
- * The reading thread of readAhead.ts: reads the files in order, a batch at a time, and waits
- * while it is `window` batches ahead of the thread that analyses them.
+ * The reading thread of readAhead.ts: reads the files in order, a batch at a time, and waits while
+ * the batches it sent and the other thread has not consumed reach `aheadBatches` or `aheadBytes`.
  */
-const { files, maxBytes, batchSize, window, consumed } = workerData as ReaderData;
+const { files, maxBytes, batchFiles, batchBytes, aheadBatches, aheadBytes, consumed } = workerData as ReaderData;
 const done = new Int32Array(consumed);
-let sent = 0;
-for (let start = 0; start < files.length; start += batchSize) {
-  for (let seen = Atomics.load(done, 0); sent - seen >= window; seen = Atomics.load(done, 0)) Atomics.wait(done, 0, seen);
+/** The bytes of each batch sent, by its number. */
+const sentBytes: number[] = [];
+
+function waitingBytes(consumedBatches: number): number {
+  let bytes = 0;
+  for (let i = consumedBatches; i < sentBytes.length; i++) bytes += sentBytes[i];
+  return bytes;
+}
+
+let next = 0;
+while (next < files.length) {
+  for (let seen = Atomics.load(done, 0); sentBytes.length - seen >= aheadBatches || waitingBytes(seen) >= aheadBytes; seen = Atomics.load(done, 0)) {
+    Atomics.wait(done, 0, seen);
+  }
   const batch: ReadBatch = [];
   const transfer: ArrayBuffer[] = [];
-  for (const file of files.slice(start, start + batchSize)) {
+  let bytes = 0;
+  while (next < files.length && batch.length < batchFiles && bytes < batchBytes) {
     try {
       // A copy of its own, which can move to the other thread without being copied again.
-      const bytes = new Uint8Array(readRegularFile(file, maxBytes));
-      batch.push(bytes);
-      transfer.push(bytes.buffer);
+      const read = new Uint8Array(readRegularFile(files[next], maxBytes));
+      batch.push(read);
+      transfer.push(read.buffer);
+      bytes += read.byteLength;
     } catch (error) {
       batch.push({ message: (error as UnreadableFile).message, code: (error as UnreadableFile).code });
     }
+    next++;
   }
   parentPort!.postMessage(batch, transfer);
-  sent++;
+  sentBytes.push(bytes);
 }
