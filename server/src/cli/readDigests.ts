@@ -1,11 +1,7 @@
-import { analyze } from '../core/analysis/analyze';
 import type { PostmortemConfig } from '../core/analysis/types';
 import { digestOf, type PostmortemDigest } from '../core/insights/digest';
-import { rules } from '../core/rules/index';
-import { UnreadableFile } from '../node/regularFile';
-import { decodeDocument } from './readDocument';
-
-const RULES_OFF = Object.fromEntries(rules.map((rule) => [rule.code, 'off' as const]));
+import type { UnreadableFile } from '../node/regularFile';
+import { readStructure } from './readStructure';
 
 export interface DigestJob {
   file: string;
@@ -16,17 +12,11 @@ export interface DigestJob {
 
 export type DigestOutcome = { digest: PostmortemDigest } | { problem: string };
 
-/**
- * One postmortem's digest, from its bytes. The figures need no diagnostics: with every rule off, the
- * analysis is the parse alone. Never throws: a file that cannot be read or decoded is a problem
- * message naming it.
- */
+/** One postmortem's digest, from its bytes. Never throws (see `readStructure`). */
 export function readDigest(job: DigestJob, today: string, bytes: Buffer | UnreadableFile): DigestOutcome {
-  if (bytes instanceof UnreadableFile) return { problem: `${job.path}: ${bytes.message}` };
-  const document = decodeDocument(bytes);
-  if (document.kind === 'not-utf8') return { problem: `${job.path}: ${document.message}` };
-  const analysis = analyze(document.text, { config: { ...job.config, rules: RULES_OFF }, today });
+  const read = readStructure(job, today, bytes);
+  if ('problem' in read) return read;
   // A copy, as for the ledger (fileTasks.ts): the digest's texts are slices that would keep the
   // whole document in memory (5% of `stats` on 5,000 files).
-  return { digest: structuredClone(digestOf(job.path, analysis)) };
+  return { digest: structuredClone(digestOf(job.path, read.analysis)) };
 }
