@@ -133,6 +133,20 @@ timeline:
     ]);
   });
 
+  it('says an incident field written at column 0 belongs under `incident:`, and still suggests a misspelt section', () => {
+    // As in a first draft of Datadog's March 2023 outage, written in our own words: `type:` beside `id:`.
+    const text = 'postmortem: t\nid: INC-1\ntype: incident\nSeverity: SEV1\ntimline:\n';
+    const found = analyze(text, {}).diagnostics.filter((d) => d.code === 'PM004');
+    assert.deepEqual(
+      found.map((d) => [d.range.start.line, d.message, d.data?.fix?.title]),
+      [
+        [2, '“type” is a field of `incident:`, not a section: indent it under `incident:`.', undefined],
+        [3, '“Severity” is a field of `incident:`, not a section: indent it under `incident:`.', undefined],
+        [4, 'Unknown section “timline” at column 0: did you mean “timeline”?', 'Change to “timeline”'],
+      ],
+    );
+  });
+
   it('treats `#` as a comment only at the start of a line', () => {
     const { document } = buildAst('postmortem: Incident #42\n  # a comment\nsummary:\n  see ticket #7\n');
     assert.equal(document.title!.value!.text, 'Incident #42');

@@ -59,7 +59,14 @@ export const pm004: Rule = {
     const topLevel = [...SECTION_NAMES, ...names(HEADER_FIELDS)];
     for (const section of context.ast.sections) {
       if (section.name === 'unknown') {
-        reportUnknown(context, section.header.range, section.header.raw, topLevel, 'at column 0', 'section');
+        // `type:` or `severity:` written beside `id:` is a field of the incident, not a misspelt
+        // section: "did you mean" would point the author to the wrong fix.
+        if (names(INCIDENT_FIELDS).includes(section.header.name)) {
+          context.report({
+            range: section.header.range,
+            message: `“${section.header.raw}” is a field of \`incident:\`, not a section: indent it under \`incident:\`.`,
+          });
+        } else reportUnknown(context, section.header.range, section.header.raw, topLevel, 'at column 0', 'section');
         continue;
       }
       for (const stray of section.stray) {
