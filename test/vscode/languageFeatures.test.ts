@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, diagnosticsWhen, openPostmortem, symbolsWhen, withCursor } from './helpers';
+import { activateExtension, closeAllEditors, diagnosticsWhen, hasZonelessFinding, openPostmortem, symbolsWhen, withCursor } from './helpers';
 import { ZONELESS_POSTMORTEM } from '../helpers/postmortems';
 
 describe('language features in VS Code', () => {
@@ -38,7 +38,7 @@ describe('language features in VS Code', () => {
 
   it('fixes a finding through its quick fix, and the finding goes away', async () => {
     const document = await openPostmortem(ZONELESS_POSTMORTEM);
-    const [diagnostic] = await diagnosticsWhen(document.uri, (list) => list.length === 1);
+    const [diagnostic] = await diagnosticsWhen(document.uri, (list) => list.length === 1 && hasZonelessFinding(list));
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
     // VS Code does not always hand back the diagnostics an action fixes, so find it by what it says.
     const fix = actions.find((a) => a.isPreferred && a.title === 'Mark the time as UTC');
@@ -50,7 +50,7 @@ describe('language features in VS Code', () => {
 
   it('offers fix-all as a source action', async () => {
     const document = await openPostmortem(ZONELESS_POSTMORTEM);
-    await diagnosticsWhen(document.uri, (list) => list.length === 1);
+    await diagnosticsWhen(document.uri, (list) => list.length === 1 && hasZonelessFinding(list));
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.postmortem');
     assert.deepEqual(actions.map((a) => a.kind?.value), ['source.fixAll.postmortem']);
   });
