@@ -186,8 +186,12 @@ export const VAGUE_ACTION_PHRASES: readonly PatternEntry[] = [
   { pattern: '(?:pay|paying)\\s+(?:more\\s+|closer\\s+|better\\s+|extra\\s+)?attention' },
   { pattern: 'remind(?:ing|er\\s+to)?\\s+(?:the\\s+|all\\s+|our\\s+)?(?:team|teams|everyone|engineers|people|developers|devs|folks|staff|responders|on-?call(?:\\s+engineers)?)' },
   {
+    // Up to two words may name what is improved ("improve recovery tooling", "better incident
+    // communication"), but not a word that starts a clause or a phrase of its own.
     pattern:
-      '(?:improve[ds]?|improving|enhance|strengthen|better|more)\\s+(?:the\\s+|our\\s+)?(?:monitoring|alerting|testing|tests|communication|documentation|docs|process(?:es)?|observability|visibility|logging|coordination|reliability|quality|awareness|training|reviews?|tooling|care|caution)',
+      '(?:improve[ds]?|improving|enhance|strengthen|better|more)\\s+(?:the\\s+|our\\s+)?' +
+      '(?:(?!(?:and|or|but|so|to|of|for|with|without|in|on|at|by|from|into|that|which|when|if|before|after|the|our|a|an)\\s)[\\w-]+\\s+){0,2}' +
+      '(?:monitoring|alerting|testing|tests|coverage|communication|documentation|docs|runbooks?|process(?:es)?|observability|visibility|logging|coordination|reliability|quality|awareness|training|reviews?|tooling|care|caution)',
   },
   { pattern: 'look(?:ing)?\\s+into|investigat(?:e|ion|ing)|raise\\s+awareness|(?:increase|spread|build)\\s+awareness|try\\s+to|communicate\\s+better|keep\\s+an\\s+eye\\s+on|think\\s+about|revisit|educate|discuss|consider' },
   { pattern: '(?:make\\s+sure|ensure)\\s+(?:that\\s+)?(?:this|it)\\s+(?:does\\s+not|doesn[\'’]t|never|won[\'’]t|will\\s+not)\\s+happens?' },
