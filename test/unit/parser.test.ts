@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Range } from 'vscode-languageserver-types';
 import { analyze } from '../../server/src/core/analysis/analyze';
+import { applyEdits } from '../../server/src/core/analysis/edits';
 import { buildAst } from '../../server/src/core/language/sections/document';
 import { parse } from '../../server/src/core/analysis/parse';
 import { PostmortemParser } from '../../server/src/core/language/parser';
@@ -145,6 +146,26 @@ timeline:
         [4, 'Unknown section “timline” at column 0: did you mean “timeline”?', 'Change to “timeline”'],
       ],
     );
+  });
+
+  it('names the template\'s word for a label people give the same thing, with a fix to it', () => {
+    // Labels as real write-ups give them (the SRE book's "went wrong", a "start time" row).
+    const text = 'postmortem: t\nincident:\n  start time: 2025-02-14 14:30 UTC\nlessons:\n  went wrong:\n    - b\n  where we got lucky:\n    - c\nfactors:\n  systems:\n    - e\n';
+    const before = analyze(text, {});
+    const found = before.diagnostics.filter((d) => d.code === 'PM004');
+    assert.deepEqual(
+      found.map((d) => [d.range.start.line, d.message, d.data?.fix?.title]),
+      [
+        [2, 'Unknown key “start time” in `incident:`: the template calls it “started”.', 'Change to “started”'],
+        [4, 'Unknown key “went wrong” in `lessons:`: the template calls it “could improve”.', 'Change to “could improve”'],
+        // Luck is no category of the template (the Markdown import keeps such a list as a comment too).
+        [6, 'Unknown key “where we got lucky” in `lessons:`; known keys: went well, could improve, surprised us, changing.', undefined],
+        [9, 'Unknown key “systems” in `factors:`: the template calls it “technical”.', 'Change to “technical”'],
+      ],
+    );
+    const fixed = applyEdits(before.lines, found.flatMap((d) => d.data?.fix?.edits ?? []));
+    assert.equal(fixed, text.replace('start time:', 'started:').replace('went wrong:', 'could improve:').replace('systems:', 'technical:'));
+    assert.deepEqual(analyze(fixed, {}).diagnostics.filter((d) => d.code === 'PM004').map((d) => d.range.start.line), [6]);
   });
 
   it('treats `#` as a comment only at the start of a line', () => {

@@ -7,6 +7,7 @@ import {
 import type { Rule, RuleContext } from './rule';
 import { nearest } from './nearest';
 import { fieldNamed, headerField } from '../language/queries';
+import { factorCategoryOf, incidentFieldOf, lessonCategoryOf } from '../import/templateWords';
 
 const names = (terms: readonly { name: string }[]) => terms.map((t) => t.name);
 
@@ -29,14 +30,34 @@ function keysOf(section: SectionNode, key: KeyNode | undefined): string[] {
   }
 }
 
-function reportUnknown(context: RuleContext, range: Range, raw: string, known: string[], where: string, what = 'key') {
-  const suggestion = nearest(raw, known);
+/**
+ * The template's own word for a label people give the same thing, as the Markdown import reads
+ * them: `went wrong:` is `could improve:`, `systems:` is `technical:`, `start time:` is `started:`.
+ */
+function templateWordFor(section: SectionNode, raw: string): string | undefined {
+  switch (section.name) {
+    case 'lessons':
+      return lessonCategoryOf(raw);
+    case 'factors':
+      return factorCategoryOf(raw);
+    case 'incident':
+      return incidentFieldOf(raw);
+    default:
+      return undefined;
+  }
+}
+
+function reportUnknown(context: RuleContext, range: Range, raw: string, known: string[], where: string, what = 'key', synonym?: string) {
+  const typo = nearest(raw, known);
+  const suggestion = typo ?? (synonym && known.includes(synonym) ? synonym : undefined);
   const listed = known.length <= 13 ? `; known ${what}s: ${known.join(', ')}` : '';
   context.report({
     range,
-    message: suggestion
-      ? `Unknown ${what} “${raw}” ${where}: did you mean “${suggestion}”?`
-      : `Unknown ${what} “${raw}” ${where}${listed}.`,
+    message: typo
+      ? `Unknown ${what} “${raw}” ${where}: did you mean “${typo}”?`
+      : suggestion
+        ? `Unknown ${what} “${raw}” ${where}: the template calls it “${suggestion}”.`
+        : `Unknown ${what} “${raw}” ${where}${listed}.`,
     fix: suggestion ? { title: `Change to “${suggestion}”`, edits: [replace(range, suggestion)], isPreferred: true } : undefined,
   });
 }
@@ -71,7 +92,7 @@ export const pm004: Rule = {
       }
       for (const stray of section.stray) {
         if (stray.kind !== 'unknown-key' || !stray.key) continue;
-        reportUnknown(context, stray.key.range, stray.key.raw, keysOf(section, stray.key), `in \`${section.name}:\``);
+        reportUnknown(context, stray.key.range, stray.key.raw, keysOf(section, stray.key), `in \`${section.name}:\``, 'key', templateWordFor(section, stray.key.raw));
       }
     }
     const incident = context.section('incident');
