@@ -34,18 +34,11 @@ function keysOf(section: SectionNode, key: KeyNode | undefined): string[] {
  * The template's own word for a label people give the same thing, as the Markdown import reads
  * them: `went wrong:` is `could improve:`, `systems:` is `technical:`, `start time:` is `started:`.
  */
-function templateWordFor(section: SectionNode, raw: string): string | undefined {
-  switch (section.name) {
-    case 'lessons':
-      return lessonCategoryOf(raw);
-    case 'factors':
-      return factorCategoryOf(raw);
-    case 'incident':
-      return incidentFieldOf(raw);
-    default:
-      return undefined;
-  }
-}
+const TEMPLATE_WORD_OF: Partial<Record<SectionNode['name'], (label: string) => string | undefined>> = {
+  lessons: lessonCategoryOf,
+  factors: factorCategoryOf,
+  incident: incidentFieldOf,
+};
 
 function reportUnknown(context: RuleContext, range: Range, raw: string, known: string[], where: string, what = 'key', synonym?: string) {
   const typo = nearest(raw, known);
@@ -92,7 +85,7 @@ export const pm004: Rule = {
       }
       for (const stray of section.stray) {
         if (stray.kind !== 'unknown-key' || !stray.key) continue;
-        reportUnknown(context, stray.key.range, stray.key.raw, keysOf(section, stray.key), `in \`${section.name}:\``, 'key', templateWordFor(section, stray.key.raw));
+        reportUnknown(context, stray.key.range, stray.key.raw, keysOf(section, stray.key), `in \`${section.name}:\``, 'key', TEMPLATE_WORD_OF[section.name]?.(stray.key.raw));
       }
     }
     const incident = context.section('incident');
