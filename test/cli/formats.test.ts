@@ -188,6 +188,15 @@ describe('postmortem check output formats', () => {
       assert.equal(sarif.runs[0].results.find((r) => r.ruleId === 'PM015')!.fixes, undefined);
     });
 
+    it('carries the fixes the authors choose between as further SARIF fixes', () => {
+      const block = 'postmortem: t\nincident:\n  started: 2021-10-28 20:37 UTC\ntimeline:\n  1:37 PM PDT  a\n  1:45 PM  b\n';
+      const folder = folders.create({ '.postmortemrc.json': focusedConfig({ rules: { PM010: 'warning' } }), 'a.postmortem': block });
+      const log = JSON.parse(runCli(['check', '--format', 'sarif', '--today', TODAY], { cwd: folder }).stdout) as SarifLog;
+      const [bare] = log.runs[0].results.filter((r) => r.ruleId === 'PM010');
+      assert.deepEqual(bare.fixes!.map((f) => f.description.text), ['Convert “1:37 PM PDT” and the time below it, read in PDT, to UTC', 'Mark the time as UTC']);
+      assert.deepEqual(bare.fixes![0].artifactChanges[0].replacements.map((r) => r.insertedContent.text), ['20:37 UTC', '20:45 UTC']);
+    });
+
     it('reports information and hints as notes', () => {
       const hinted = folders.create({ '.postmortemrc.json': focusedConfig({ rules: { PM010: 'hint' } }), 'a.postmortem': TWO_ZONELESS });
       const log = JSON.parse(runCli(['check', '--format', 'sarif', '--today', TODAY], { cwd: hinted }).stdout) as SarifLog;

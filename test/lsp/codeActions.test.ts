@@ -40,6 +40,22 @@ describe('LSP code actions', () => {
     assert.equal(server.text(uri), CLEAN_POSTMORTEM);
   });
 
+  it('offers both readings of a zone-less time below a PST one, neither preferred, and converts the block', async () => {
+    const uri = uniqueUri('pm010-block');
+    const text = CLEAN_POSTMORTEM.replace('  2025-02-14 14:28 UTC  ', '  2025-02-14 6:28 AM PST  ').replace('  14:30 UTC  ', '  6:30 AM  ');
+    const diagnostics = await server.open(uri, text);
+    const bare = diagnostics.find((d) => d.code === 'PM010');
+    assert.ok(bare, diagnostics.map((d) => d.code).join(' '));
+    const actions = (await actionsAt(uri, bare.range, [bare])).filter((a) => a.diagnostics?.[0].code === 'PM010' && a.edit && !a.title.startsWith('Disable '));
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [
+      ['Convert “2025-02-14 6:28 AM PST” and the time below it, read in PST, to UTC', undefined],
+      ['Mark the time as UTC', undefined],
+    ]);
+    const after = await apply(uri, actions[0]);
+    assert.ok(!after.some((d) => d.code === 'PM010' || d.code === 'PM011'), after.map((d) => d.code).join(' '));
+    assert.equal(server.text(uri), CLEAN_POSTMORTEM);
+  });
+
   it('inserts an owner line for an action item without one', async () => {
     const uri = uniqueUri('pm030');
     const diagnostics = await server.open(uri, CLEAN_POSTMORTEM.replace('    owner: @db-team\n', ''));

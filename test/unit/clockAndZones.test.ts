@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/core/analysis/analyze';
+import { applyEdits } from '../../server/src/core/analysis/edits';
 import { fixDocument } from '../../server/src/core/analysis/fixAll';
-import type { SeveritySetting } from '../../server/src/core/analysis/types';
+import type { Fix, SeveritySetting } from '../../server/src/core/analysis/types';
 import { render } from '../../server/src/core/render/html';
 import { toMarkdown } from '../../server/src/core/render/markdown';
 import { rules } from '../../server/src/core/rules/index';
@@ -78,6 +79,59 @@ describe('the 12-hour clock', () => {
     assert.equal(event('1:54PM').fixed, '13:54 UTC');
     assert.equal(event('2025-02-14 12:05 am').fixed, '2025-02-14 00:05 UTC');
     assert.match(event('1:54PM').diagnostics[0].message, /such as `13:54 UTC`/);
+  });
+});
+
+describe('a time without a zone below one written in another zone', () => {
+  // As Roblox's October 2021 write-up gives its times, in our own words: the zone once, then none.
+  const timeline = (events: string) => `postmortem: t\nincident:\n  started: 2021-10-28 20:37 UTC\ntimeline:\n${events}`;
+  const found = (text: string, code: string) => analyze(text, { today: '2025-03-01' }).diagnostics.filter((d) => d.code === code);
+  const applied = (text: string, fix: Fix) => applyEdits(analyze(text, { today: '2025-03-01' }).lines, fix.edits);
+
+  it('offers to read the block in the zone above or to mark the time UTC, and fix-all does neither', () => {
+    const text = timeline('  1:37 PM PDT  a\n  1:45 PM  b\n  2:10 PM  c\n');
+    const [first, second] = found(text, 'PM010');
+    assert.equal(first.message, 'Add a time zone to “1:45 PM”: the time above it is in PDT. If this one is too, it is 20:45 UTC; if it is UTC already, mark it so.');
+    assert.equal(first.data?.fix, undefined);
+    assert.deepEqual(first.data?.alternatives?.map((f) => [f.title, f.isPreferred]), [
+      ['Convert “1:37 PM PDT” and the 2 times below it, read in PDT, to UTC', undefined],
+      ['Mark the time as UTC', false],
+    ]);
+    const [block, asUtc] = first.data!.alternatives!;
+    assert.equal(applied(text, block), timeline('  20:37 UTC  a\n  20:45 UTC  b\n  21:10 UTC  c\n'));
+    assert.equal(applied(text, asUtc), timeline('  1:37 PM PDT  a\n  13:45 UTC  b\n  2:10 PM  c\n'));
+    assert.deepEqual(second.data?.alternatives?.[0], block);
+    // Converting the PDT time alone would lose the zone the times below may be in: --fix leaves the block.
+    const [zoned] = found(text, 'PM011');
+    assert.equal(zoned.message, 'Write “1:37 PM PDT” in UTC as 20:37 UTC: times in other zones are hard to compare. 2 times below it have no zone and may be in PDT too.');
+    assert.deepEqual(zoned.data?.alternatives?.map((f) => f.title), [block.title, 'Convert only “1:37 PM PDT”: 20:37 UTC']);
+    assert.equal(fixAll(text), text);
+    assert.equal(fixAll(applied(text, block)), applied(text, block));
+  });
+
+  it('gives a converted time its date when the zone puts it on another UTC day', () => {
+    const text = timeline('  1:37 PM PDT  a\n  5:10 PM  b\n');
+    assert.equal(applied(text, found(text, 'PM010')[0].data!.alternatives![0]), timeline('  20:37 UTC  a\n  2021-10-29 00:10 UTC  b\n'));
+  });
+
+  it('reads a region zone with the offset in force on each time\'s own date', () => {
+    // Daylight saving ended in Los Angeles on 2021-11-07: PDT (−7) before, PST (−8) after.
+    const text = timeline('  2021-11-06 9:00 AM America/Los_Angeles  a\n  2021-11-08 9:00 AM  b\n');
+    assert.equal(applied(text, found(text, 'PM010')[0].data!.alternatives![0]), timeline('  2021-11-06 16:00 UTC  a\n  2021-11-08 17:00 UTC  b\n'));
+  });
+
+  it('is marked UTC, as before, below a UTC time, below no zone, and across sections', () => {
+    assert.equal(fixAll(timeline('  20:37 UTC  a\n  20:45  b\n')), timeline('  20:37 UTC  a\n  20:45 UTC  b\n'));
+    assert.equal(fixAll(timeline('  20:37  a\n  20:45  b\n')), timeline('  20:37 UTC  a\n  20:45 UTC  b\n'));
+    // `started` is in PDT, but the timeline gives no zone of its own.
+    const text = 'postmortem: t\nincident:\n  started: 2021-10-28 1:37 PM PDT\ntimeline:\n  2021-10-28 20:40  a\n';
+    assert.match(fixAll(text), /started: 2021-10-28 20:37 UTC\n.*\n {2}2021-10-28 20:40 UTC {2}a\n/s);
+  });
+
+  it('offers only "mark it UTC" below an ambiguous zone, which nothing can be converted from', () => {
+    const [below] = found(timeline('  2021-10-28 09:00 AST  a\n  09:30  b\n'), 'PM010');
+    assert.equal(below.message, 'Add a time zone to “09:30”: the time above it is in AST. Write this one in UTC.');
+    assert.deepEqual(below.data?.alternatives?.map((f) => f.title), ['Mark the time as UTC']);
   });
 });
 

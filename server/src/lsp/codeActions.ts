@@ -43,7 +43,8 @@ export interface CodeActionEnvironment {
 }
 
 /**
- * For each finding in the range, in the order the light bulb lists them: its fix, "Set owner
+ * For each finding in the range, in the order the light bulb lists them: its fix, the fixes the
+ * authors choose between (none preferred), "Set owner
  * to @x" for a missing owner, the suppression comment for that line; then per rule "Why is this
  * flagged?" and the workspace-wide disable, which VS Code shows for confirmation before applying.
  * Fix-all only on request.
@@ -67,6 +68,9 @@ export function codeActions(document: AnalyzedDocument, params: CodeActionParams
           edit: { changes: { [document.uri]: fix.edits } },
           ...(command ? { command } : {}),
         });
+      }
+      for (const alternative of diagnostic.data?.alternatives ?? []) {
+        actions.push({ title: alternative.title, kind: CodeActionKind.QuickFix, diagnostics: [lsp(diagnostic)], edit: { changes: { [document.uri]: alternative.edits } } });
       }
       if (fix && diagnostic.code === 'PM030' && /^Insert `owner:`$/.test(fix.title)) actions.push(...setOwnerActions(document.uri, diagnostic, lsp(diagnostic), ownersFirstFrom(document, environment.owners())));
     }

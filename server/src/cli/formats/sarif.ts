@@ -1,7 +1,7 @@
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Range } from 'vscode-languageserver-types';
-import type { Severity } from '../../core/analysis/types';
+import type { Fix, Severity } from '../../core/analysis/types';
 import type { Rule } from '../../core/rules/rule';
 import { CLI_NAME, projectFileUri, projectHomeUri, VERSION } from '../manifest';
 import { ruleDocsPath } from '../../core/project/ruleDocs';
@@ -52,6 +52,14 @@ function folderUri(folder: string): string {
  * with the quick fix as a SARIF fix where the diagnostic has one. Columns count UTF-16 code
  * units, as LSP positions do.
  */
+/** A fix as SARIF gives it: the edits as replacements in the file. */
+function sarifFix(fix: Fix, artifactLocation: ReturnType<typeof artifactLocationOf>) {
+  return {
+    description: { text: fix.title },
+    artifactChanges: [{ artifactLocation, replacements: fix.edits.map((edit) => ({ deletedRegion: region(edit.range), insertedContent: { text: edit.newText } })) }],
+  };
+}
+
 export function formatSarif(reports: readonly FileReport[], rules: readonly Rule[], cwd = process.cwd()): string {
   const ruleIndex = new Map(rules.map((rule, i) => [rule.code, i]));
   const results = reports.flatMap((report) => {
@@ -62,24 +70,7 @@ export function formatSarif(reports: readonly FileReport[], rules: readonly Rule
       level: LEVELS[d.severity],
       message: { text: d.message },
       locations: [{ physicalLocation: { artifactLocation, region: region(d.range) } }],
-      ...(d.data?.fix
-        ? {
-            fixes: [
-              {
-                description: { text: d.data.fix.title },
-                artifactChanges: [
-                  {
-                    artifactLocation,
-                    replacements: d.data.fix.edits.map((edit) => ({
-                      deletedRegion: region(edit.range),
-                      insertedContent: { text: edit.newText },
-                    })),
-                  },
-                ],
-              },
-            ],
-          }
-        : {}),
+      ...(d.data?.fix || d.data?.alternatives ? { fixes: [d.data.fix, ...(d.data.alternatives ?? [])].filter((f) => f !== undefined).map((f) => sarifFix(f, artifactLocation)) } : {}),
     }));
   });
   const log = {

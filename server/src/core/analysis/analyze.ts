@@ -50,7 +50,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
           range: report.range,
           source: 'postmortem',
           ...(report.relatedInformation ? { relatedInformation: report.relatedInformation } : {}),
-          ...(report.fix ? { data: { fix: report.fix } } : {}),
+          ...(report.fix || report.alternatives ? { data: { ...(report.fix ? { fix: report.fix } : {}), ...(report.alternatives ? { alternatives: report.alternatives } : {}) } } : {}),
         });
       },
     };

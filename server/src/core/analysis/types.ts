@@ -22,6 +22,11 @@ export interface RelatedInformation {
 
 export interface DiagnosticData {
   fix?: Fix;
+  /**
+   * Fixes the authors choose between, offered in the editor beside each other. Fix-all and
+   * `check --fix` apply none of them: which one is right is a fact only the authors know.
+   */
+  alternatives?: Fix[];
 }
 
 /** The shape of an LSP diagnostic, with the severity as a word and the fix in `data`. */

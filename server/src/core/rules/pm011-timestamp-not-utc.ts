@@ -1,35 +1,9 @@
 import type { CalendarDate, TimestampNode } from '../language/ast';
 import { replace } from '../analysis/edits';
-import type { Fix } from '../analysis/types';
 import { GENERIC_REGIONS, formatOffset } from '../language/regionZones';
-import { ZONE_ABBREVIATIONS, calendarDateOf, dateToEpochDay, formatUtc, rangeEndInstant } from '../language/time';
+import { ZONE_ABBREVIATIONS, formatUtc } from '../language/time';
 import type { Rule, RuleContext } from './rule';
-import { proseTimestamps, timestampsBySection } from './timestamps';
-import { incidentField } from '../language/queries';
-
-const sameDay = (a: CalendarDate, b: CalendarDate | undefined) => b !== undefined && dateToEpochDay(a) === dateToEpochDay(b);
-
-const ZONED: readonly string[] = ['offset', 'abbreviation', 'region'];
-
-function isConvertible(stamp: TimestampNode): boolean {
-  return ZONED.includes(stamp.zone.kind) && !stamp.zone.ambiguous && stamp.instant !== undefined;
-}
-
-/**
- * The fix for one timestamp. A time alone keeps its short form only when, once every timestamp
- * above it is in UTC too, the date it borrows is still its UTC date; otherwise it gains a date.
- */
-function conversion(stamp: TimestampNode, borrowedAfterFixes: CalendarDate | undefined): Fix {
-  const utcDate = calendarDateOf(stamp.instant!);
-  const withDate = stamp.date !== undefined || !sameDay(utcDate, borrowedAfterFixes);
-  const first = formatUtc(stamp.instant!, { iso: stamp.isoSeparator, withDate, withSeconds: stamp.second !== undefined });
-  const end = rangeEndInstant(stamp);
-  // A range keeps its connector and is marked UTC once, after its second time.
-  const utc = end === undefined ? first : `${first.replace(/ UTC$/, '')}${stamp.rangeEnd!.connector}${formatUtc(end, { iso: false, withDate: false, withSeconds: stamp.rangeEnd!.second !== undefined })}`;
-  // A marker between date and time (only a dated timestamp has one) stays there.
-  const text = stamp.innerMarker ? utc.replace(' ', ` ${stamp.innerMarker}`) : utc;
-  return { title: `Convert to UTC: ${text}`, edits: [replace(stamp.range, text)], isPreferred: true };
-}
+import { CONVERTIBLE_ZONES, datesBorrowedAfterFixes, isConvertible, proseTimestamps, startedDateAfterFix, timestampsBySection, utcConversion, zoneBlocks, type ZoneBlock } from './timestamps';
 
 const utcText = (instant: number) => formatUtc(instant, { iso: false, withDate: true, withSeconds: false });
 
@@ -49,20 +23,30 @@ function reportUnconvertible(context: RuleContext, stamp: TimestampNode): void {
   } else if (stamp.localTimeProblem?.kind === 'gap') {
     // Only prose gets here: a field or event in a gap is invalid, which PM015 reports.
     message = `Correct “${stamp.raw}”: ${stamp.invalidReason}.`;
-  } else if (ZONED.includes(zone.kind) && !stamp.invalidReason) {
+  } else if (CONVERTIBLE_ZONES.includes(zone.kind) && !stamp.invalidReason) {
     const dateless = zone.kind === 'region' && stamp.instant === undefined ? ' (give it a date: the offset of a region depends on it)' : '';
     message = `Write “${stamp.raw}” in UTC: times in other zones are hard to compare${dateless}.`;
   }
   if (message) context.report({ range: stamp.range, message });
 }
 
-function reportConvertible(context: RuleContext, stamp: TimestampNode, borrowed: CalendarDate | undefined): void {
-  const fix = conversion(stamp, borrowed);
+/**
+ * With times below it that have no zone (a `ZoneBlock`), converting this one alone would lose the
+ * zone they may be in: the authors choose between converting the block and this time alone.
+ */
+function reportConvertible(context: RuleContext, stamp: TimestampNode, borrowed: CalendarDate | undefined, block?: ZoneBlock): void {
+  const fix = utcConversion(stamp, borrowed);
   const region = stamp.zone.kind === 'region' && stamp.zone.offsetMinutes !== undefined ? ` (${regionName(stamp.zone.raw)} was ${formatOffset(stamp.zone.offsetMinutes)} then)` : '';
+  const message = `Write “${stamp.raw}” in UTC as ${fix.edits[0].newText}${region}: times in other zones are hard to compare.`;
+  if (!block) {
+    context.report({ range: stamp.range, message, fix });
+    return;
+  }
+  const below = block.bare.length === 1 ? `“${block.bare[0].raw}” below it has` : `${block.bare.length} times below it have`;
   context.report({
     range: stamp.range,
-    message: `Write “${stamp.raw}” in UTC as ${fix.edits[0].newText}${region}: times in other zones are hard to compare.`,
-    fix,
+    message: `${message} ${below} no zone and may be in ${stamp.zone.raw} too.`,
+    alternatives: [...(block.convertAll ? [block.convertAll] : []), { ...fix, title: `Convert only “${stamp.raw}”: ${fix.edits[0].newText}`, isPreferred: false }],
   });
 }
 
@@ -77,9 +61,9 @@ function reportRange(context: RuleContext, start: TimestampNode, end: TimestampN
     context.report({ range, message: `Write “${written}” in UTC: times in other zones are hard to compare; both times are in ${end.zone.raw}.` });
     return;
   }
-  const endFix = conversion(end, borrowed);
+  const endFix = utcConversion(end, borrowed);
   // The zone is written once, after the second time, as the authors wrote it.
-  const startText = conversion(start, borrowed).edits[0].newText.replace(/ UTC$/, '');
+  const startText = utcConversion(start, borrowed).edits[0].newText.replace(/ UTC$/, '');
   const region = end.zone.kind === 'region' && end.zone.offsetMinutes !== undefined ? ` (${regionName(end.zone.raw)} was ${formatOffset(end.zone.offsetMinutes)} then)` : '';
   const between = written.slice(start.raw.length, written.length - end.raw.length);
   const converted = `${startText}${between}${endFix.edits[0].newText}`;
@@ -102,22 +86,14 @@ export const pm011: Rule = {
   defaultSeverity: 'warning',
   fixable: true,
   check(context) {
-    const sections = timestampsBySection(context);
-    const started = incidentField(context.ast, 'started')?.timestamp;
-    const startedValid = started && !started.invalidReason ? started : undefined;
-    // The date a time alone would borrow after every fix: `started` opens each section.
-    const startedDate = startedValid?.date && (isConvertible(startedValid) ? calendarDateOf(startedValid.instant!) : startedValid.date);
-    for (const stamps of sections) {
-      let borrowed = startedDate;
-      for (const stamp of stamps) {
-        if (!isConvertible(stamp)) {
-          reportUnconvertible(context, stamp);
-          if (stamp.date) borrowed = stamp.date;
-          continue;
-        }
-        reportConvertible(context, stamp, borrowed);
-        borrowed = calendarDateOf(stamp.instant!);
-      }
+    const startedDate = startedDateAfterFix(context.ast);
+    const blockOf = new Map(zoneBlocks(context).map((block) => [block.zoned, block]));
+    for (const stamps of timestampsBySection(context)) {
+      const borrowed = datesBorrowedAfterFixes(stamps, startedDate);
+      stamps.forEach((stamp, i) => {
+        if (isConvertible(stamp)) reportConvertible(context, stamp, borrowed[i], blockOf.get(stamp));
+        else reportUnconvertible(context, stamp);
+      });
     }
     for (const { stamp, rangeStart } of proseTimestamps(context)) {
       if (rangeStart) reportRange(context, rangeStart, stamp, startedDate);

@@ -22,6 +22,8 @@ export interface Report {
   range: Range;
   message: string;
   fix?: Fix;
+  /** Fixes the authors choose between; see `DiagnosticData.alternatives`. */
+  alternatives?: Fix[];
   relatedInformation?: RelatedInformation[];
   /** For rules whose weight depends on the document (PM006 by its status); a configured severity still wins. */
   severity?: Severity;

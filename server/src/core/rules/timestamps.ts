@@ -2,10 +2,12 @@ import type { CalendarDate, PostmortemDocument, TimestampNode } from '../languag
 import { placeInUtc } from '../language/instants';
 import type { LineIndex } from '../language/lineIndex';
 import { type LinePart, TimestampSpan } from '../language/nodes';
-import { TimestampScan, calendarDateOf, scanTimestamp } from '../language/time';
+import { TimestampScan, calendarDateOf, dateToEpochDay, formatUtc, rangeEndInstant, scanTimestamp } from '../language/time';
+import { replace } from '../analysis/edits';
+import type { Fix } from '../analysis/types';
 import { forEachProsePart } from '../analysis/prose';
 import type { RuleContext } from './rule';
-import { fieldNamed } from '../language/queries';
+import { fieldNamed, incidentField } from '../language/queries';
 
 /** The valid timestamps of each section that has them, in order: the incident's time fields, the timeline's events. */
 function timestampsOf(ast: PostmortemDocument): TimestampNode[][] {
@@ -24,9 +26,137 @@ function timestampsOf(ast: PostmortemDocument): TimestampNode[][] {
   return out;
 }
 
+/**
+ * A time written in a zone other than UTC and the times below it in its section written with
+ * no zone, up to the next time that has one (`1:37 PM PDT`, then `1:45 PM`, `2:00 PM`). Reports
+ * often give the zone once; a draft may also mix zones. Which one the bare times are in only the
+ * authors know, so neither PM010 nor PM011 fixes such a block on its own: each offers
+ * `convertAll`, which reads the bare times in the zone above and converts the whole block.
+ * Converting the zoned time alone would lose the zone the others may be in.
+ */
+export interface ZoneBlock {
+  zoned: TimestampNode;
+  bare: TimestampNode[];
+  /** The bare times read in the zoned time's zone (undefined where that gives no instant). */
+  readInZone: (TimestampNode | undefined)[];
+  /** Every time of the block converted to UTC, the bare ones from the zone above; absent when one cannot be. */
+  convertAll?: Fix;
+}
+
+function zoneBlocksOf(sections: TimestampNode[][], startedDate: CalendarDate | undefined, lines: LineIndex): ZoneBlock[] {
+  const blocks: ZoneBlock[] = [];
+  for (const stamps of sections) {
+    const borrowed = datesBorrowedAfterFixes(stamps, startedDate);
+    let block: ZoneBlock | undefined;
+    let blockBorrowed: CalendarDate | undefined;
+    const close = () => {
+      if (block?.bare.length) {
+        block.convertAll = convertBlock(block, blockBorrowed);
+        blocks.push(block);
+      }
+      block = undefined;
+    };
+    stamps.forEach((stamp, i) => {
+      if (stamp.zone.kind !== 'none') {
+        close();
+        if (stamp.zone.kind === 'utc') return;
+        block = { zoned: stamp, bare: [], readInZone: [] };
+        blockBorrowed = borrowed[i];
+      } else if (block) {
+        block.bare.push(stamp);
+        block.readInZone.push(readInZone(lines, stamp, block.zoned.zone));
+      }
+    });
+    close();
+  }
+  return blocks;
+}
+
+/** The fix that converts a block: each time alone keeps its short form while its UTC date is the one above it. */
+function convertBlock(block: ZoneBlock, borrowedBefore: CalendarDate | undefined): Fix | undefined {
+  if (!isConvertible(block.zoned) || block.readInZone.some((read) => read === undefined)) return undefined;
+  const edits = [utcConversion(block.zoned, borrowedBefore).edits[0]];
+  let borrowed = calendarDateOf(block.zoned.instant!);
+  for (const read of block.readInZone as TimestampNode[]) {
+    edits.push(utcConversion(read, borrowed).edits[0]);
+    borrowed = calendarDateOf(read.instant!);
+  }
+  const others = block.bare.length === 1 ? 'the time below it' : `the ${block.bare.length} times below it`;
+  return { title: `Convert “${block.zoned.raw}” and ${others}, read in ${block.zoned.zone.raw}, to UTC`, edits };
+}
+
+/** The zone blocks of the analysed document, worked out once for PM010 and PM011. */
+export function zoneBlocks(context: RuleContext): ZoneBlock[] {
+  return context.shared(zoneBlocksOf, () => zoneBlocksOf(timestampsBySection(context), startedDateAfterFix(context.ast), context.lines));
+}
+
 /** `timestampsOf` the analysed document, worked out once for the rules that read it. */
 export function timestampsBySection(context: RuleContext): TimestampNode[][] {
   return context.shared(timestampsOf, () => timestampsOf(context.ast));
+}
+
+const sameDay = (a: CalendarDate, b: CalendarDate | undefined) => b !== undefined && dateToEpochDay(a) === dateToEpochDay(b);
+
+/** Zones a fix converts from: every kind but UTC, none and an unknown word. */
+export const CONVERTIBLE_ZONES: readonly string[] = ['offset', 'abbreviation', 'region'];
+
+/** Whether PM011's fix rewrites the timestamp into UTC from the zone written on it. */
+export function isConvertible(stamp: TimestampNode): boolean {
+  return CONVERTIBLE_ZONES.includes(stamp.zone.kind) && !stamp.zone.ambiguous && stamp.instant !== undefined;
+}
+
+/** The date a time alone below the timestamp takes once the timestamp's quick fix is made. */
+function dateAfterFix(stamp: TimestampNode): CalendarDate | undefined {
+  return isConvertible(stamp) ? calendarDateOf(stamp.instant!) : stamp.date;
+}
+
+/** The date `started` has once its fix is made: a time alone at the top of a section takes it. */
+export function startedDateAfterFix(ast: PostmortemDocument): CalendarDate | undefined {
+  const started = incidentField(ast, 'started')?.timestamp;
+  return started && !started.invalidReason && started.date ? dateAfterFix(started) : undefined;
+}
+
+/** For each timestamp of a section, the date it would take as a time alone once every fix above it is made. */
+export function datesBorrowedAfterFixes(stamps: readonly TimestampNode[], startedDate: CalendarDate | undefined): (CalendarDate | undefined)[] {
+  let borrowed = startedDate;
+  return stamps.map((stamp) => {
+    const before = borrowed;
+    borrowed = dateAfterFix(stamp) ?? borrowed;
+    return before;
+  });
+}
+
+/**
+ * The timestamp read in a zone written elsewhere (the time above it), with its UTC instant in
+ * that zone; undefined when that gives no instant (no date to borrow, an ambiguous zone).
+ */
+export function readInZone(lines: LineIndex, stamp: TimestampNode, zone: TimestampNode['zone']): TimestampNode | undefined {
+  const date = stamp.effectiveDate;
+  const scan = new TimestampScan();
+  if (!date || zone.ambiguous || !scanTimestamp(lines.text, (stamp as TimestampSpan).prefixStart, scan)) return undefined;
+  // A region's offset is the one in force on this timestamp's own date.
+  scan.setZone(zone.kind, scan.timeEnd, scan.timeEnd, zone.raw, zone.kind === 'region' ? undefined : zone.offsetMinutes, zone.ambiguous, zone.region);
+  const read = new TimestampSpan(lines, scan);
+  read.effectiveDate = date;
+  placeInUtc(read, date);
+  return read.instant === undefined ? undefined : read;
+}
+
+/**
+ * The fix that writes a timestamp in UTC from the zone it is read in. A time alone keeps its
+ * short form only when, once every timestamp above it is in UTC too, the date it borrows is
+ * still its UTC date; otherwise it gains a date.
+ */
+export function utcConversion(stamp: TimestampNode, borrowedAfterFixes: CalendarDate | undefined): Fix {
+  const utcDate = calendarDateOf(stamp.instant!);
+  const withDate = stamp.date !== undefined || !sameDay(utcDate, borrowedAfterFixes);
+  const first = formatUtc(stamp.instant!, { iso: stamp.isoSeparator, withDate, withSeconds: stamp.second !== undefined });
+  const end = rangeEndInstant(stamp);
+  // A range keeps its connector and is marked UTC once, after its second time.
+  const utc = end === undefined ? first : `${first.replace(/ UTC$/, '')}${stamp.rangeEnd!.connector}${formatUtc(end, { iso: false, withDate: false, withSeconds: stamp.rangeEnd!.second !== undefined })}`;
+  // A marker between date and time (only a dated timestamp has one) stays there.
+  const text = stamp.innerMarker ? utc.replace(' ', ` ${stamp.innerMarker}`) : utc;
+  return { title: `Convert to UTC: ${text}`, edits: [replace(stamp.range, text)], isPreferred: true };
 }
 
 /** A time followed by something other than `UTC`/`Z` that may be a zone: capitals, a region name, a sign. */
