@@ -572,6 +572,26 @@ describe('PM035: vague action titles', () => {
   });
 });
 
+describe('PM042: a safeguard a person left out', () => {
+  it('makes the person the cause when they acted without a canary, a dry run, a rollback plan or a backup', () => {
+    // As a contributing factor of Roblox's October 2021 outage might be written, in our own words.
+    for (const sentence of [
+      'Jim enabled streaming on the production cluster without a canary.',
+      '@rhea ran the migration without a dry run.',
+      'The on-call engineer restored the cluster without a backup.',
+      'Sam rolled out the change without a rollback plan.',
+    ]) {
+      assert.deepEqual(codesOn('factor', sentence), ['PM042'], sentence);
+    }
+  });
+
+  it('leaves the process that allows it alone', () => {
+    for (const sentence of ['The pipeline promotes builds without a canary stage.', 'Releases went out without a canary, as the release process allowed.']) {
+      assert.deepEqual(codesOn('factor', sentence), [], sentence);
+    }
+  });
+});
+
 describe('PM041 in a near-miss', () => {
   it('accepts "would have" where a near-miss describes the harm it avoided, and nowhere else', () => {
     const text = documentWith('timeline', 'We should have renewed the certificate earlier')

@@ -148,7 +148,7 @@ const HARM_PHRASE = /(?:took\s+down|take\s+down|taking\s+down|brought\s+down|too
 
 /** Cues that an act hit the wrong target or was done the wrong way. */
 const WRONG_WAY =
-  /(?:instead\s+of|rather\s+than|(?:the|a)\s+wrong|against\s+(?:the\s+)?(?:production|prod|live|primary)\b|(?:not|without)\s+realis|(?:not|without)\s+realiz|thinking\s+(?:that\s+)?(?:he|she|i|they|we)\s+(?:was|were)|too\s+(?:quickly|early|soon|fast|little\s+time)|with\s+too\s+little|in\s+an\s+uncontrolled|without\s+(?:testing|review|checking|the\s+required|approval|a\s+review|telling)|before\s+the\s+[\w-]+(?:\s+[\w-]+)?\s+had\s+finished|went\s+outside|lost\s+(?:track|(?:situational\s+)?awareness)|(?:that|which)\s+(?:could|would|can|might)\s+easily)/iy;
+  /(?:instead\s+of|rather\s+than|(?:the|a)\s+wrong|against\s+(?:the\s+)?(?:production|prod|live|primary)\b|(?:not|without)\s+realis|(?:not|without)\s+realiz|thinking\s+(?:that\s+)?(?:he|she|i|they|we)\s+(?:was|were)|too\s+(?:quickly|early|soon|fast|little\s+time)|with\s+too\s+little|in\s+an\s+uncontrolled|without\s+(?:testing|review|checking|the\s+required|approval|a\s+review|telling|(?:a\s+|the\s+)?(?:canary|dry[\s-]run|rollback\s+plan|backup|peer\s+review|second\s+(?:approval|reviewer|pair\s+of\s+eyes))\b)|before\s+the\s+[\w-]+(?:\s+[\w-]+)?\s+had\s+finished|went\s+outside|lost\s+(?:track|(?:situational\s+)?awareness)|(?:that|which)\s+(?:could|would|can|might)\s+easily)/iy;
 
 /** Words that start a noun phrase: after "instead of" they name a target, not an action. */
 const TARGET_START = set('the a an our their its this that these those one all every each his her my your');
