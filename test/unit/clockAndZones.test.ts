@@ -54,6 +54,26 @@ describe('the 12-hour clock', () => {
     });
   }
 
+  it('reads the hour alone on the 12-hour clock, as reports write it', () => {
+    for (const [written, hour] of [['11 AM', 11], ['2pm', 14], ['3 p.m.', 15], ['12 PM', 12], ['12 AM', 0]] as const) {
+      const result = scan(`${written} UTC`)!;
+      assert.deepEqual([result.hour, result.minute, result.twelveHour, result.zoneKind], [hour, 0, true, 'utc'], written);
+    }
+    // Without AM or PM, or with an hour the clock does not have, a number is no time.
+    for (const written of ['11 UTC', '13 PM', '0 AM', '5 AMIs rebuilt', '1 pm2 restarted', '2 hosts']) assert.equal(scan(written), undefined, written);
+  });
+
+  it('converts an hour alone in an event, a field and prose, and leaves a range of hours alone', () => {
+    // From a draft of Roblox's October 2021 outage, in our own words.
+    const text = 'postmortem: t\nincident:\n  started: 2021-10-28 1:37 PM PDT\n  resolved: 2021-10-31 4 PM PDT\nsummary:\n  Around 11 AM PT the feature was rolled back. From 2-3 PM ET the queue drained.\ntimeline:\n  2021-10-29 around 11 AM PDT  Engineers roll back the feature\n';
+    assert.equal(
+      fixAll(text),
+      'postmortem: t\nincident:\n  started: 2021-10-28 20:37 UTC\n  resolved: 2021-10-31 23:00 UTC\nsummary:\n  Around 18:00 UTC the feature was rolled back. From 2-3 PM ET the queue drained.\ntimeline:\n  2021-10-29 around 18:00 UTC  Engineers roll back the feature\n',
+    );
+    // An event that starts with an hour alone is an event, not a syntax error.
+    assert.ok(!analyze(text, { today: '2025-03-01' }).diagnostics.some((d) => d.code === 'PM001'));
+  });
+
   it('rejects an hour the 12-hour clock does not have', () => {
     assert.match(scan('13:00 PM UTC')!.invalidReason!, /12-hour clock/);
     assert.match(scan('0:30 AM UTC')!.invalidReason!, /12-hour clock/);

@@ -149,7 +149,7 @@ export function approximateMarkerLength(text: string, at: number): number {
   APPROXIMATE.lastIndex = at;
   return APPROXIMATE.exec(text) ? APPROXIMATE.lastIndex - at : 0;
 }
-/** `AM`, `pm`, `a.m.`, after the minutes with at most one blank between. */
+/** `AM`, `pm`, `a.m.`, after the minutes (or the hour alone) with at most one blank between. */
 const MERIDIEM = /[ \t]?([AaPp])\.?[Mm]\.?(?![A-Za-z0-9])/y;
 const SPACED_OFFSET = /[ \t]+([+-])(\d{2})(?::?(\d{2}))?(?![\d:A-Za-z])/y;
 
@@ -175,6 +175,7 @@ function shortNumberLength(text: string, at: number): number {
 /**
  * Reads a timestamp starting at `at` into `into`; false when none stands there. Forms:
  * `YYYY-MM-DD HH:MM`, `YYYY-MM-DDTHH:MM[:SS[.fff]]`, or `HH:MM` alone, then an optional zone.
+ * On the 12-hour clock the hour may stand alone (`11 AM`, `2pm`): it is that hour, 0 minutes.
  * The timestamp must end before the line does: nothing here reads past a line break.
  * A scanner rather than a regex: it runs on every timeline line of every analysis.
  */
@@ -220,20 +221,29 @@ export function scanTimestamp(text: string, at: number, into: TimestampScan): bo
   }
   const timeStart = i;
   const hourLength = shortNumberLength(text, i);
-  if (!hourLength || text.charCodeAt(i + hourLength) !== 58 /* : */) return false;
+  if (!hourLength) return false;
   const hour = digitsAt(text, i, hourLength);
-  i += hourLength + 1;
-  const minute = digitsAt(text, i, 2);
-  if (minute < 0) return false;
-  i += 2;
+  let minute = 0;
   let second: number | undefined;
-  if (text.charCodeAt(i) === 58 && digitsAt(text, i + 1, 2) >= 0) {
-    second = digitsAt(text, i + 1, 2);
-    i += 3;
-    if (text.charCodeAt(i) === 46 /* . */ && isDigit(text.charCodeAt(i + 1))) {
-      i++;
-      while (isDigit(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i + hourLength) === 58 /* : */) {
+    i += hourLength + 1;
+    minute = digitsAt(text, i, 2);
+    if (minute < 0) return false;
+    i += 2;
+    if (text.charCodeAt(i) === 58 && digitsAt(text, i + 1, 2) >= 0) {
+      second = digitsAt(text, i + 1, 2);
+      i += 3;
+      if (text.charCodeAt(i) === 46 /* . */ && isDigit(text.charCodeAt(i + 1))) {
+        i++;
+        while (isDigit(text.charCodeAt(i))) i++;
+      }
     }
+  } else {
+    // The hour alone is a time only on the 12-hour clock, as reports write it: `11 AM`, `2pm`.
+    if (hour < 1 || hour > 12) return false;
+    MERIDIEM.lastIndex = i + hourLength;
+    if (!MERIDIEM.test(text)) return false;
+    i += hourLength;
   }
   // A bare number followed by more digits ("123:45", "14:305") is not a time.
   if (isDigit(text.charCodeAt(i))) return false;

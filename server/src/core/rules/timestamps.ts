@@ -160,10 +160,16 @@ export function utcConversion(stamp: TimestampNode, borrowedAfterFixes: Calendar
 }
 
 /** A time followed by something other than `UTC`/`Z` that may be a zone: capitals, a region name, a sign. */
-const MAYBE_ZONED_TIME = /\d:\d\d(?::\d\d)?(?:\.\d+)?[ \t]?(?:[AaPp]\.?[Mm]\.?)?[ \t]*\(?(?!(?:UTC|Z)(?![+\-\w]))(?:[A-Z]{2,5}(?![a-z])|[A-Z][a-z]+(?:\/|[ \t]+Time\b)|(?:Pacific|Mountain|Central|Eastern)\b|[+-]\d)/;
+const MAYBE_ZONED_TIME = /(?:\d:\d\d(?::\d\d)?(?:\.\d+)?[ \t]?(?:[AaPp]\.?[Mm]\.?)?|\d[ \t]?[AaPp]\.?[Mm]\.?(?![A-Za-z0-9]))[ \t]*\(?(?!(?:UTC|Z)(?![+\-\w]))(?:[A-Z]{2,5}(?![a-z])|[A-Z][a-z]+(?:\/|[ \t]+Time\b)|(?:Pacific|Mountain|Central|Eastern)\b|[+-]\d)/;
 
-/** A time in running text, optionally after a date: `9:37AM`, `2017-02-28 17:37`. */
-const PROSE_TIME = /(?<![\d:.])(?:\d{4}-\d{1,2}-\d{1,2}[ T])?\d{1,2}:\d{2}/g;
+/** A time in running text, optionally after a date: `9:37AM`, `2017-02-28 17:37`, `11 AM`. */
+const PROSE_TIME = /(?<![\d:.])(?:\d{4}-\d{1,2}-\d{1,2}[ T])?\d{1,2}(?::\d{2}|[ \t]?[AaPp]\.?[Mm]\.?(?![A-Za-z0-9]))/g;
+
+/**
+ * The start of a range right before an hour alone (`2-3 PM ET`, `between 2 and 3 PM ET`): the
+ * first number is no time of its own, so converting the second alone would leave `2-22:00 UTC`.
+ */
+const HOUR_RANGE_START = /\d(?::\d\d)?[ \t]*(?:[AaPp]\.?[Mm]\.?)?[ \t]*(?:-|–|—|to|and|until|till|through|thru)[ \t]*$/;
 
 /**
  * A zoned time in prose, and the zone-less time that opens its range when the authors wrote one
@@ -191,12 +197,13 @@ export function proseTimestampsOf(ast: PostmortemDocument, lines: LineIndex): Pr
   const scan = new TimestampScan();
   forEachProsePart(ast, (_kind, part) => {
     // Most prose holds no time, and most times are written in UTC: one test rules a line out.
-    if (!part.text.includes(':') || !MAYBE_ZONED_TIME.test(part.text)) return;
+    if (!MAYBE_ZONED_TIME.test(part.text)) return;
     // Every part is a span of the document; its offset needs no LSP range.
     const base = (part as LinePart).startOffset;
     PROSE_TIME.lastIndex = 0;
     for (let m = PROSE_TIME.exec(part.text); m; m = PROSE_TIME.exec(part.text)) {
       if (!scanTimestamp(lines.text, base + m.index, scan)) continue;
+      if (!m[0].includes(':') && HOUR_RANGE_START.test(part.text.slice(0, m.index)) && !RANGE_START.test(part.text.slice(0, m.index))) continue;
       const kind = scan.zoneKind;
       const zoned = kind === 'abbreviation' || kind === 'region' || (kind === 'offset' && (/^(UTC|GMT)/i.test(scan.zoneRaw) || scan.isoSeparator));
       if (!zoned || scan.invalidReason) continue;
