@@ -134,6 +134,16 @@ timeline:
     ]);
   });
 
+  it('asks an event that gives only its day for its time of day', () => {
+    // Multi-day timelines write days alone, as Atlassian's April 2022 review did, in our own words.
+    const text = 'postmortem: t\ntimeline:\n  2022-04-05 07:38 UTC  Script starts\n  2022-04-06  First batch of sites restored\n  restored by hand\n';
+    const messages = analyze(text, {}).diagnostics.filter((d) => d.code === 'PM001').map((d) => [d.range.start.line, d.message]);
+    assert.deepEqual(messages, [
+      [3, 'Give the event on 2022-04-06 its time of day as well, such as `2022-04-06 14:30 UTC`; when only roughly known, mark the time with `~` (`2022-04-06 ~14:30 UTC`).'],
+      [4, 'Start each timeline event with a timestamp such as `2025-02-14 14:30 UTC`, or indent this line further to continue the event above.'],
+    ]);
+  });
+
   it('says an incident field written at column 0 belongs under `incident:`, and still suggests a misspelt section', () => {
     // As in a first draft of Datadog's March 2023 outage, written in our own words: `type:` beside `id:`.
     const text = 'postmortem: t\nid: INC-1\ntype: incident\nSeverity: SEV1\ntimline:\n';

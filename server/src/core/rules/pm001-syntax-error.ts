@@ -16,6 +16,13 @@ const STRAY_MESSAGES: Record<Exclude<StrayLine['kind'], 'unknown-key'>, string> 
   'no-item': 'This line belongs to no entry: put it under a key or an action item.',
 };
 
+/** An event that gives its day but no time (`2022-04-06  First sites restored`), as multi-day timelines do. */
+const DATE_ONLY_EVENT = /^(\d{4}-\d{1,2}-\d{1,2})(?![\dT:])/;
+
+function dateOnlyMessage(date: string): string {
+  return `Give the event on ${date} its time of day as well, such as \`${date} 14:30 UTC\`; when only roughly known, mark the time with \`~\` (\`${date} ~14:30 UTC\`).`;
+}
+
 export const pm001: Rule = {
   code: 'PM001',
   name: 'syntax-error',
@@ -29,7 +36,9 @@ export const pm001: Rule = {
         if (stray.kind === 'unknown-key') continue;
         // An event or note that starts with a date written out (`Feb 28, 2017 9:37 AM PST …`) only needs its date in ISO form.
         const fix = stray.kind === 'no-timestamp' || stray.kind === 'no-date' ? isoDateFix(context.lines, stray.range, stray.kind === 'no-timestamp') : undefined;
-        context.report({ range: stray.range, message: STRAY_MESSAGES[stray.kind], ...(fix ? { fix } : {}) });
+        const dateOnly = stray.kind === 'no-timestamp' ? DATE_ONLY_EVENT.exec(context.lines.text.slice(context.lines.offset(stray.range.start), context.lines.offset(stray.range.end))) : null;
+        const message = dateOnly ? dateOnlyMessage(dateOnly[1]) : STRAY_MESSAGES[stray.kind];
+        context.report({ range: stray.range, message, ...(fix ? { fix } : {}) });
       }
     }
   },
