@@ -360,6 +360,18 @@ describe('a time range at the start of an event', () => {
 });
 
 describe('dates written out as in reports (PM015, PM001)', () => {
+  it('gives a due date written as a quarter or a month its last day, and leaves fiscal quarters and sprints alone', () => {
+    // Action items as real reviews date them (Roblox's October 2021 write-up, in our own words).
+    const item = (due: string) => `postmortem: t\nactions:\n  A1: Alert at 80%\n    due: ${due}\n`;
+    const pm015 = (due: string) => analyze(item(due), { today: '2025-03-01' }).diagnostics.find((d) => d.code === 'PM015')!;
+    const fixed = (due: string) => fixDocument(item(due), { today: '2025-03-01', config: { rules: { PM002: 'off', PM030: 'off', PM031: 'off', PM032: 'off', PM033: 'off', PM034: 'off' } } }).text;
+    assert.equal(pm015('Q2 2022').data?.fix?.title, 'Write the due date as 2022-06-30, the last day of Q2 2022');
+    for (const [due, date] of [['Q2 2022', '2022-06-30'], ['2022 Q4', '2022-12-31'], ['end of June 2022', '2022-06-30'], ['by Feb 2024', '2024-02-29']]) {
+      assert.equal(fixed(due), item(date), due);
+    }
+    for (const due of ['Q2 FY23', 'next sprint']) assert.equal(pm015(due).data?.fix, undefined, due);
+  });
+
   // Modeled on how public reports date events (“February 28, 2017 9:37 AM PST”); our own lines.
   const text = [
     'postmortem: t',

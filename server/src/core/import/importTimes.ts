@@ -8,7 +8,13 @@ import { ZONE_ABBREVIATIONS } from '../language/time';
  */
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+/** A month's name, full or cut short (`Feb`, `Sept.`), its first three letters captured. */
+export const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+
+/** 1–12 for the first three letters of a month's name, as `MONTH` captures them. */
+export function monthNumber(captured: string): number {
+  return MONTHS.indexOf(captured.toLowerCase()) + 1;
+}
 const WEEKDAY = '(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?';
 
 const ISO_DATE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/;
@@ -27,9 +33,9 @@ export function leadingDate(text: string): { date: string; length: number } | un
   let m = ISO_DATE.exec(text);
   if (m) return { date: `${m[1]}-${pad(m[2])}-${pad(m[3])}`, length: m[0].length };
   m = MONTH_FIRST.exec(text);
-  if (m) return { date: `${m[3]}-${pad(MONTHS.indexOf(m[1].toLowerCase()) + 1)}-${pad(m[2])}`, length: m[0].length };
+  if (m) return { date: `${m[3]}-${pad(monthNumber(m[1]))}-${pad(m[2])}`, length: m[0].length };
   m = DAY_FIRST.exec(text);
-  if (m) return { date: `${m[3]}-${pad(MONTHS.indexOf(m[2].toLowerCase()) + 1)}-${pad(m[1])}`, length: m[0].length };
+  if (m) return { date: `${m[3]}-${pad(monthNumber(m[2]))}-${pad(m[1])}`, length: m[0].length };
   return undefined;
 }
 

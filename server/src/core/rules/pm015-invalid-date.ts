@@ -1,5 +1,5 @@
 import type { DateNode, Range, TimestampNode } from '../language/ast';
-import { isoDateFix } from './writtenDates';
+import { isoDateFix, periodEndFix } from './writtenDates';
 import type { Rule } from './rule';
 import { actionField, headerField } from '../language/queries';
 
@@ -25,7 +25,11 @@ export const pm015: Rule = {
     for (const field of context.section('incident')?.fields ?? []) stamp(field.timestamp, `\`${field.key.name}\``);
     for (const event of context.section('timeline')?.events ?? []) stamp(event.timestamp, 'the event time');
     for (const item of context.section('actions')?.items ?? []) {
-      date(actionField(item, 'due')?.dateValue, `the due date of ${item.id}`);
+      const due = actionField(item, 'due')?.dateValue;
+      // A deadline written as a quarter or a month (`Q2 2022`) means its last day.
+      const periodEnd = due?.invalidReason && !due.date ? periodEndFix(context.lines, due.range) : undefined;
+      if (periodEnd) context.report({ range: due!.range, message: `Correct the due date of ${item.id}: ${due!.invalidReason}.`, fix: periodEnd });
+      else date(due, `the due date of ${item.id}`);
     }
     for (const note of context.section('followup')?.notes ?? []) date(note.date, 'the follow-up date');
   },

@@ -1,6 +1,7 @@
 import { replace } from '../analysis/edits';
 import type { Fix } from '../analysis/types';
-import { leadingDate } from '../import/importTimes';
+import { leadingDate, MONTH, monthNumber } from '../import/importTimes';
+import { formatDate } from '../language/time';
 import { approximateMarkerLength } from '../language/time';
 import type { Range } from '../language/ast';
 import type { LineIndex } from '../language/lineIndex';
@@ -27,4 +28,38 @@ export function isoDateFix(lines: LineIndex, range: Range, requireTime: boolean)
   if (!requireTime && text[length] === ':') length++;
   if (text.slice(0, length) === found.date) return undefined;
   return { title: `Write the date as ${found.date}`, edits: [replace(lines.range(start, start + length), found.date)], isPreferred: true };
+}
+
+/** `by`/`end of` before a period a due date names: `end of Q2 2022`, `by June 2022`. */
+const BY = '(?:(?:by|before)\\s+)?(?:(?:the\\s+)?end\\s+of\\s+)?';
+const QUARTER = new RegExp(`^${BY}(?:Q([1-4])[\\s-]*(\\d{4})|(\\d{4})[\\s-]*Q([1-4]))$`, 'i');
+const MONTH_OF_YEAR = new RegExp(`^${BY}(${MONTH}),?\\s+(\\d{4})$`, 'i');
+
+/**
+ * The fix for a due date written as a calendar quarter or a month (`Q2 2022`, `end of June
+ * 2022`): the period's last day, which is what such a deadline means. Fiscal quarters (`Q2
+ * FY23`) depend on the organisation and get no fix.
+ */
+export function periodEndFix(lines: LineIndex, range: Range): Fix | undefined {
+  const text = lines.text.slice(lines.offset(range.start), lines.offset(range.end)).trim();
+  let year: number;
+  let month: number;
+  let period: string;
+  const quarter = QUARTER.exec(text);
+  const monthOfYear = quarter ? null : MONTH_OF_YEAR.exec(text);
+  if (quarter) {
+    const q = Number(quarter[1] ?? quarter[4]);
+    year = Number(quarter[2] ?? quarter[3]);
+    month = q * 3;
+    period = `Q${q} ${year}`;
+  } else if (monthOfYear) {
+    year = Number(monthOfYear[3]);
+    month = monthNumber(monthOfYear[2]);
+    period = `${monthOfYear[1]} ${year}`;
+  } else {
+    return undefined;
+  }
+  const last = new Date(Date.UTC(year, month, 0));
+  const date = formatDate({ year, month, day: last.getUTCDate() });
+  return { title: `Write the due date as ${date}, the last day of ${period}`, edits: [replace(range, date)], isPreferred: true };
 }
