@@ -70,6 +70,10 @@ describe('the 12-hour clock', () => {
       fixAll(text),
       'postmortem: t\nincident:\n  started: 2021-10-28 20:37 UTC\n  resolved: 2021-10-31 23:00 UTC\nsummary:\n  Around 18:00 UTC the feature was rolled back. From 2-3 PM ET the queue drained.\ntimeline:\n  2021-10-29 around 18:00 UTC  Engineers roll back the feature\n',
     );
+    // A written-out date before an hour alone is put in ISO form, and the time converted.
+    const written = text.replace('2021-10-31 4 PM PDT', 'October 31, 2021 4 PM PDT');
+    const withDates = fixDocument(written, { today: '2025-03-01', config: { rules: { ...TIME_RULES_ONLY, PM015: 'error' } } }).text;
+    assert.match(withDates, /resolved: 2021-10-31 23:00 UTC\n/);
     // An event that starts with an hour alone is an event, not a syntax error.
     assert.ok(!analyze(text, { today: '2025-03-01' }).diagnostics.some((d) => d.code === 'PM001'));
   });

@@ -23,7 +23,7 @@ export function isoDateFix(lines: LineIndex, range: Range, requireTime: boolean)
   let length = found.length;
   const at = AT.exec(text.slice(length));
   if (at) length += at[0].length;
-  if (requireTime && !/^[ \t]+~?\d{1,2}:\d{2}/.test(text.slice(length))) return undefined;
+  if (requireTime && !/^[ \t]+~?\d{1,2}(?::\d{2}|[ \t]?[AaPp]\.?[Mm]\.?(?![A-Za-z0-9]))/.test(text.slice(length))) return undefined;
   // A note's date is followed by its text, not by a colon (`March 10, 2017: …` → `2017-03-10 …`).
   if (!requireTime && text[length] === ':') length++;
   if (text.slice(0, length) === found.date) return undefined;
