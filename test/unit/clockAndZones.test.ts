@@ -3,6 +3,7 @@ import { analyze } from '../../server/src/core/analysis/analyze';
 import { applyEdits } from '../../server/src/core/analysis/edits';
 import { fixDocument } from '../../server/src/core/analysis/fixAll';
 import type { Fix, SeveritySetting } from '../../server/src/core/analysis/types';
+import type { TimelineSection } from '../../server/src/core/language/ast';
 import { render } from '../../server/src/core/render/html';
 import { toMarkdown } from '../../server/src/core/render/markdown';
 import { rules } from '../../server/src/core/rules/index';
@@ -131,6 +132,17 @@ describe('a time without a zone below one written in another zone', () => {
     assert.deepEqual(zoned.data?.alternatives?.map((f) => f.title), [block.title, 'Convert only “1:37 PM PDT”: 20:37 UTC']);
     assert.equal(fixAll(text), text);
     assert.equal(fixAll(applied(text, block)), applied(text, block));
+  });
+
+  it('is not placed until its zone is written: no metric and no order check guesses it', () => {
+    const text = 'postmortem: t\nincident:\n  started: 2021-10-28 1:37 PM PDT\n  detected: 2021-10-28 4:35 PM\ntimeline:\n  1:37 PM PDT  a\n  4:35 PM  b\n  2021-10-28 23:50 UTC  c\n  23:55  d\n';
+    const analysis = analyze(text, { today: '2025-03-01' });
+    // Read as UTC, 4:35 PM would come before 1:37 PM PDT (20:37 UTC): PM012 and PM014 would say so.
+    assert.deepEqual(analysis.diagnostics.filter((d) => ['PM012', 'PM014'].includes(d.code)), []);
+    assert.equal(analysis.metrics.timeToDetectMinutes, null);
+    // Below a UTC time, a time without zone counts as UTC again.
+    const timeline = analysis.ast.sections.find((s) => s.name === 'timeline') as TimelineSection;
+    assert.deepEqual(timeline.events.map((e) => e.timestamp.instant !== undefined), [true, false, true, true]);
   });
 
   it('gives a converted time its date when the zone puts it on another UTC day', () => {

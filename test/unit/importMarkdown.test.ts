@@ -165,6 +165,15 @@ describe('postmortem import: Markdown written from the template', () => {
     assert.equal(events.length, 6);
   });
 
+  it('reads a timeline line that starts with an hour alone (2 PM PDT, around 11 AM PDT) as an event', () => {
+    // As a write-up of Roblox's October 2021 outage might list them, in our own words.
+    const markdown = '# Discovery outage\n\n## Timeline\n\n- October 28, 2021 1:37 PM PDT: Services fail\n- 2 PM PDT: Incident call opened\n- around 11 AM PDT: Streaming rolled back\n- 2 engineers joined\n';
+    const { text } = importMarkdown(markdown);
+    assert.match(text, /\ntimeline:\n {2}2021-10-28 1:37 PM PDT {2}Services fail\n {2}2 PM PDT {2}Incident call opened\n {2}around 11 AM PDT {2}Streaming rolled back\n/);
+    // A number without AM or PM starts no event.
+    assert.match(text, /- 2 engineers joined/);
+  });
+
   it('refuses Markdown with no section of a postmortem', () => {
     assert.throws(() => importMarkdown('# Shopping list\n\n- eggs\n- milk\n\n## Notes\n\nbuy early\n'), NotAPostmortemError);
     assert.throws(() => importMarkdown(''), NotAPostmortemError);

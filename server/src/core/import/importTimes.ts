@@ -21,7 +21,8 @@ const ISO_DATE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/;
 const MONTH_FIRST = new RegExp(`^${WEEKDAY}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, 'i');
 const DAY_FIRST = new RegExp(`^${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH},?\\s+(\\d{4})(?!\\d)`, 'i');
 const APPROXIMATE = /^(~|≈|±|approx\.?|about|around|circa|ca\.)\s*/i;
-const CLOCK = /^(\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(?!\d)(\s?(?:[ap]\.?m\.?|[AP]M)(?![a-z]))?/i;
+/** `14:30`, `9:37 a.m.`, or the hour alone on the 12-hour clock (`11 AM`, `2pm`). */
+const CLOCK = /^(?:(\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(?!\d)(\s?(?:[ap]\.?m\.?|[AP]M)(?![a-z]))?|(\d{1,2})(\s?(?:[ap]\.?m\.?|[AP]M)(?![a-z])))/i;
 const GENERIC_ZONES = new Set(['UTC', 'GMT', 'PT', 'MT', 'CT', 'ET']);
 
 function pad(n: number | string): string {
@@ -85,6 +86,7 @@ export function leadingTime(text: string, options: { defaultZone?: string; date?
   }
   const clock = CLOCK.exec(rest);
   if (!clock) return undefined;
+  const [, time = clock[3], meridiem = clock[4]] = clock;
   rest = rest.slice(clock[0].length);
   const zone = leadingZone(rest);
   if (zone) rest = rest.slice(zone.length);
@@ -92,6 +94,6 @@ export function leadingTime(text: string, options: { defaultZone?: string; date?
   const zoneText = zone ? zone.zone : options.defaultZone;
   const prefix = approximate ? (approximate.length === 1 ? approximate : `${approximate} `) : '';
   const day = date || options.date;
-  const stamp = `${prefix}${day ? `${day} ` : ''}${clock[1]}${clock[2] ? clock[2].trim().replace(/^/, ' ') : ''}${zoneText ? (zoneText === 'Z' ? 'Z' : ` ${zoneText}`) : ''}`;
+  const stamp = `${prefix}${day ? `${day} ` : ''}${time}${meridiem ? ` ${meridiem.trim()}` : ''}${zoneText ? (zoneText === 'Z' ? 'Z' : ` ${zoneText}`) : ''}`;
   return { stamp, rest: rest.replace(/^\s*(?:[-–—:|,]\s*)?/, '').trim(), hasDate: !!day, hasZone: !!zoneText };
 }

@@ -1,4 +1,4 @@
-import type { CalendarDate, FieldSection, PostmortemDocument } from './ast';
+import type { CalendarDate, FieldSection, PostmortemDocument, ZoneKind } from './ast';
 import type { TimestampSpan } from './nodes';
 import { fieldNamed } from './queries';
 import { formatOffset, resolveLocalTime } from './regionZones';
@@ -7,7 +7,9 @@ import { formatDate, pad2, toInstant } from './time';
 /**
  * Gives every time alone the date of the timestamp before it in its section (or the date
  * `started` gives), then computes UTC instants. A time without a zone counts as UTC here,
- * which is what its quick fix will make it; an ambiguous zone has no instant.
+ * which is what its quick fix will make it, except below a time written in another zone in its
+ * section: whether it is in that zone too only the authors know (PM010 asks them), so it is not
+ * placed, and no metric or order check guesses. An ambiguous zone has no instant either.
  */
 export function resolveDates(doc: PostmortemDocument): void {
   const incident = doc.sections.find((s): s is FieldSection => s.name === 'incident');
@@ -15,10 +17,14 @@ export function resolveDates(doc: PostmortemDocument): void {
   const startedDate = started && !started.invalidReason ? started.date : undefined;
   const resolveAll = (stamps: TimestampSpan[]) => {
     let previous: CalendarDate | undefined = startedDate;
+    let zoneAbove: ZoneKind = 'none';
     for (const stamp of stamps) {
       if (stamp.date && !stamp.invalidReason) previous = stamp.date;
       stamp.effectiveDate = stamp.date ?? previous;
-      if (!stamp.invalidReason && stamp.effectiveDate) placeInUtc(stamp, stamp.effectiveDate);
+      if (stamp.invalidReason) continue;
+      if (stamp.zone.kind !== 'none') zoneAbove = stamp.zone.kind;
+      else if (zoneAbove !== 'utc' && zoneAbove !== 'none') continue;
+      if (stamp.effectiveDate) placeInUtc(stamp, stamp.effectiveDate);
     }
   };
   for (const section of doc.sections) {
