@@ -5,6 +5,7 @@ import { applyEdits } from '../../server/src/core/analysis/edits';
 import { buildAst } from '../../server/src/core/language/sections/document';
 import { parse } from '../../server/src/core/analysis/parse';
 import { PostmortemParser } from '../../server/src/core/language/parser';
+import type { CategorySection } from '../../server/src/core/language/ast';
 
 /** The text a range covers. */
 function textAt(text: string, range: Range): string {
@@ -132,6 +133,26 @@ timeline:
       'Line 1 is indented but no section header stands above it: start the document with `postmortem: TITLE` and put this line under a section.',
       'Line 3 stands at column 0 but is not a section header or header field: indent it under a section, or make it a header such as `timeline:`.',
     ]);
+  });
+
+  it('reads a label beside the categories as a would-be category, never as text of the one above', () => {
+    // Lessons as Slack's January 2021 review might list them, in our own words.
+    const text = "postmortem: t\nlessons:\n  went well:\n    - The provider joined quickly\n  What didn't go so well:\n    - Our autoscaling made it worse\n  surprised us:\n    - How far the gateways scaled down\n";
+    const analysis = analyze(text, {});
+    const lessons = analysis.ast.sections.find((s) => s.name === 'lessons') as CategorySection;
+    assert.deepEqual(lessons.categories.map((c) => [c.key.name, c.bullets.map((b) => b.text.text)]), [
+      ['went well', ['The provider joined quickly']],
+      ['surprised us', ['How far the gateways scaled down']],
+    ]);
+    const [unknown] = analysis.diagnostics.filter((d) => d.code === 'PM004');
+    assert.equal(unknown.message, "Unknown key “What didn't go so well” in `lessons:`: the template calls it “could improve”.");
+    const fixed = applyEdits(analysis.lines, unknown.data!.fix!.edits);
+    assert.equal(fixed, text.replace("What didn't go so well:", 'could improve:'));
+    const after = analyze(fixed, {}).ast.sections.find((s) => s.name === 'lessons') as CategorySection;
+    assert.deepEqual(after.categories.map((c) => c.key.name), ['went well', 'could improve', 'surprised us']);
+    // Text under a category that merely ends in a colon still continues it.
+    const continued = analyze('postmortem: t\nlessons:\n  went well:\n    The rollback, in three steps:\n    - drain\n', {}).ast.sections[0] as CategorySection;
+    assert.equal(continued.categories[0].bullets.length, 1);
   });
 
   it('asks an event that gives only its day for its time of day', () => {

@@ -53,7 +53,7 @@ export function factorCategoryOf(label: string): string | undefined {
 
 const LESSON_CATEGORIES: readonly [RegExp, string][] = [
   [/^(?:what )?went well$|^what worked(?: well)?$|^things that went well$|^positives?$/, 'went well'],
-  [/^(?:what )?could (?:be )?improved?$|^what could (?:be |have gone )?better$|^(?:what )?went wrong$|^what didnt go well$|^things that went wrong$|^to improve$|^improvements?$|^what was difficult(?: or slow)?$/, 'could improve'],
+  [/^(?:what )?could (?:be )?improved?$|^what could (?:be |have gone )?better$|^(?:what )?went wrong$|^what (?:didnt|did not) go (?:so |as |very )?well$|^things that went wrong$|^to improve$|^improvements?$|^what was difficult(?: or slow)?$/, 'could improve'],
   [/^(?:what )?surprised us$|^surprises?$|^what we didnt expect$|^unexpected$/, 'surprised us'],
   [/^(?:what )?(?:we are |were |we will be )?changing$|^what we will change$|^changes$|^what changes$/, 'changing'],
 ];

@@ -7,6 +7,10 @@ import { visualWidth } from '../queries';
 import { TimestampScan, parseDate, scanTimestamp } from '../time';
 import { canonicalKey } from '../vocabulary';
 
+/** The longest label read as a would-be key (`labelKey`): longer text ending in a colon is a sentence. */
+const MAX_LABEL_LENGTH = 48;
+const MAX_LABEL_WORDS = 7;
+
 /** What every section has before its reader reads its lines: the header and where it stands. */
 export type SectionHead = Omit<UnknownSection, 'name'>;
 
@@ -124,6 +128,19 @@ export class LineReader {
     let name = this.keyNames.get(raw);
     if (name === undefined) this.keyNames.set(raw, (name = canonicalKey(raw)));
     return new KeySpan(this.index, token.startOffset, token.startOffset + raw.length, raw, name);
+  }
+
+  /**
+   * A line of plain text that reads as a label, `What didn't go so well:`: short and ending in a
+   * colon, yet no key, since a key has at most four words of letters, digits, `-` and `_`. Its
+   * key node covers the label without the colon.
+   */
+  labelKey(line: Line): KeySpan | undefined {
+    if (line.key || line.bullet) return undefined;
+    const content = this.contentOf(line).text;
+    if (!content.endsWith(':') || content.length > MAX_LABEL_LENGTH || content.split(/\s+/).length > MAX_LABEL_WORDS) return undefined;
+    const raw = content.slice(0, -1).trimEnd();
+    return raw ? new KeySpan(this.index, line.contentStart, line.contentStart + raw.length, raw, canonicalKey(raw)) : undefined;
   }
 
   /** Reads `raw` into the reader's one line, which the section reader reads before the next. */
