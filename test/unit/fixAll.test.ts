@@ -65,6 +65,13 @@ describe('applying every fix', () => {
     assert.equal(applyEdits(lines, compatibleFixes(lines, [renumber, earlier].map(offering)).flatMap((f) => f.edits)), 'whys:\n  why 2: a\n  why 9: b\n  why 5: c\n');
   });
 
+  it('renames a lessons label to its category once, without inserting the category again', () => {
+    // Lessons as the SRE book's template heads them, from a draft of Knight Capital's 2012 outage in our own words.
+    const text = 'postmortem: t\nlessons:\n  What went well:\n    - a\n  What went wrong:\n    - b\n';
+    const [lessons] = /lessons:\n(?: .*\n)*/.exec(fixAll(text).text)!;
+    assert.equal(lessons, 'lessons:\n  went well:\n    - a\n  could improve:\n    - b\n  surprised us:\n  changing:\n');
+  });
+
   it('renumbers the whys through the engine in one pass, all of them', () => {
     const { text } = fixAll('postmortem: x\nwhys:\n  why 2: a\n  why 3: b\n  why 5: c\n  root cause: d\n');
     assert.match(text, /why 1: a\n {2}why 2: b\n {2}why 3: c\n/);
