@@ -55,6 +55,11 @@ describe('TextMate grammar', () => {
     assert.deepEqual(scopes('  14:30 PST  Alert'), ['14:30=constant.numeric.timestamp.zoned', ' PST=keyword.other.zone.non-utc']);
     assert.deepEqual(scopes('  14:30+02:00 x'), ['14:30=constant.numeric.timestamp.zoned', '+02:00=keyword.other.zone.non-utc']);
     assert.deepEqual(scopes('  14:30  DB failover'), ['14:30=constant.numeric.timestamp.no-zone'], 'DB is not a zone');
+    // The 12-hour clock, and the hour alone with AM or PM, as the parser reads them.
+    assert.deepEqual(scopes('  9:37 AM UTC  Deploy'), ['9:37 AM UTC=constant.numeric.timestamp.utc']);
+    assert.deepEqual(scopes('  2021-10-28 1:37 p.m. PDT  Alert'), ['2021-10-28 1:37 p.m.=constant.numeric.timestamp.zoned', ' PDT=keyword.other.zone.non-utc']);
+    assert.deepEqual(scopes('  11 AM  Rollback'), ['11 AM=constant.numeric.timestamp.no-zone']);
+    assert.deepEqual(scopes('  5 AMIs rebuilt'), [], 'AMIs is no meridiem');
   });
 
   it('knows exactly the zone abbreviations the parser knows', () => {

@@ -140,6 +140,13 @@ describe('render: HTML report', () => {
     assert.match(html, /<tr data-line="27">.*?<td class="pm-event-text">Incident declared resolved<\/td><\/tr>/);
   });
 
+  it('says why a time without a zone below one in another zone has no place yet', () => {
+    const text = 'postmortem: t\nincident:\n  started: 2021-10-28 1:37 PM PDT\ntimeline:\n  1:37 PM PDT  a\n  1:45 PM  b\n';
+    assert.match(renderDocument(text), /<time class="pm-invalid" title="No time zone is written, and the time above it is in another zone: it is placed once its zone is\.">1:45 PM<\/time>/);
+    // A time with no date to take is no time in that sense: no such title.
+    assert.doesNotMatch(renderDocument('postmortem: t\ntimeline:\n  1:37 PM PDT  a\n  1:45 PM  b\n'), /placed once its zone is/);
+  });
+
   it('draws the timeline with the marked moments and one mark per event', () => {
     const svg = /<svg class="pm-chart-svg"[\s\S]*?<\/svg>/.exec(html)?.[0] ?? '';
     assert.ok(svg, 'no chart');

@@ -276,9 +276,19 @@ function metricsHtml(analysis: Analysis): string {
   return `<dl class="pm-metrics">${cards.join('')}</dl>`;
 }
 
+/**
+ * Why a time has no place in UTC, for its title: a time without a zone below one in another zone
+ * waits for its authors to say which it is (PM010); anything else is the checker's finding.
+ */
+function unplacedTitle(stamp: TimestampNode): string {
+  // With a date and no zone, only a zone above it keeps a valid time from its place (resolveDates).
+  const waiting = stamp.zone.kind === 'none' && !stamp.invalidReason && stamp.effectiveDate !== undefined;
+  return waiting ? ` title="${escapeHtml('No time zone is written, and the time above it is in another zone: it is placed once its zone is.')}"` : '';
+}
+
 /** A time in UTC, with the form the authors wrote beside it when it was converted. */
 function timeHtml(stamp: TimestampNode, shown: string): string {
-  const invalid = stamp.instant === undefined ? ' class="pm-invalid"' : '';
+  const invalid = stamp.instant === undefined ? ` class="pm-invalid"${unplacedTitle(stamp)}` : '';
   const asWritten = stamp.instant !== undefined && writtenForm(stamp) !== shown ? ` title="${escapeHtml(`Written as ${writtenForm(stamp)}`)}"` : '';
   const written = showsWrittenForm(stamp) ? ` <span class="pm-written">(written ${escapeHtml(writtenForm(stamp))})</span>` : '';
   return `<time${invalid}${asWritten}>${escapeHtml(shown)}</time>${written}`;
@@ -324,7 +334,7 @@ function timelineSection(section: TimelineSection, analysis: Analysis): string {
       let time: string;
       let offset = '';
       if (instant === undefined) {
-        time = `<time class="pm-invalid">${escapeHtml(writtenForm(stamp))}</time>`;
+        time = `<time class="pm-invalid"${unplacedTitle(stamp)}>${escapeHtml(writtenForm(stamp))}</time>`;
       } else {
         const day = dayNumber(instant);
         const date = day !== previousDay ? `<span class="pm-day">${formatDate(calendarDateOf(instant))}</span> ` : '';
