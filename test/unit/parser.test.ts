@@ -155,6 +155,16 @@ timeline:
     assert.equal(continued.categories[0].bullets.length, 1);
   });
 
+  it('asks a time field that gives only its day for its time of day', () => {
+    // As Atlassian's April 2022 review closed its incident, in our own words.
+    const text = 'postmortem: t\nincident:\n  started: 2022-04-05 07:38 UTC\n  resolved: 2022-04-18 UTC\n  mitigated: 2022-04-17\n';
+    const messages = analyze(text, {}).diagnostics.filter((d) => d.code === 'PM015').map((d) => d.message);
+    assert.deepEqual(messages, [
+      'Correct `resolved`: “2022-04-18 UTC” gives the day but not the time of day: write it such as 2022-04-18 14:30 UTC, or 2022-04-18 ~14:30 UTC when only roughly known.',
+      'Correct `mitigated`: “2022-04-17” gives the day but not the time of day: write it such as 2022-04-17 14:30 UTC, or 2022-04-17 ~14:30 UTC when only roughly known.',
+    ]);
+  });
+
   it('asks an event that gives only its day for its time of day', () => {
     // Multi-day timelines write days alone, as Atlassian's April 2022 review did, in our own words.
     const text = 'postmortem: t\ntimeline:\n  2022-04-05 07:38 UTC  Script starts\n  2022-04-06  First batch of sites restored\n  restored by hand\n';

@@ -11,6 +11,9 @@ import { canonicalKey } from '../vocabulary';
 const MAX_LABEL_LENGTH = 48;
 const MAX_LABEL_WORDS = 7;
 
+/** A field value that is a date alone, or a date and a zone: `2022-04-18`, `2022-04-18 UTC`. */
+const DAY_WITHOUT_TIME = /^(\d{4}-\d{1,2}-\d{1,2})(?:[ \t]+[A-Za-z]{1,5})?$/;
+
 /** What every section has before its reader reads its lines: the header and where it stands. */
 export type SectionHead = Omit<UnknownSection, 'name'>;
 
@@ -253,7 +256,11 @@ export class LineReader {
     const invalid = new TimestampScan();
     invalid.prefixStart = invalid.start = invalid.timeStart = part.startOffset;
     invalid.end = invalid.timeEnd = invalid.zoneStart = invalid.zoneEnd = part.endOffset;
-    invalid.invalidReason = `“${part.text}” is not a timestamp such as 2025-02-14 14:30 UTC`;
+    // A day without its time (`resolved: 2022-04-18 UTC`) is how long incidents are often closed.
+    const day = DAY_WITHOUT_TIME.exec(part.text)?.[1];
+    invalid.invalidReason = day
+      ? `“${part.text}” gives the day but not the time of day: write it such as ${day} 14:30 UTC, or ${day} ~14:30 UTC when only roughly known`
+      : `“${part.text}” is not a timestamp such as 2025-02-14 14:30 UTC`;
     return new TimestampSpan(this.index, invalid);
   }
 }
