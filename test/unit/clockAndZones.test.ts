@@ -306,6 +306,17 @@ describe('zoned times in prose (PM011)', () => {
     assert.match(fixAll(doc('Paged at 11:05 PT.')), /Paged at 19:05 UTC\./);
   });
 
+  it('takes the day its own sentence names, not the start date, for a time alone', () => {
+    // Roblox's outage ran over four days; a summary names them, in our own words.
+    const text = doc('At 5 PM PT on March 2 the cluster slowed again. On Mar. 3rd, 2017 at 4:45 PM PST all was back. Around 11 AM PT a flag was reverted.');
+    const fixed = fixAll(text);
+    // 5 PM PST on March 2 is 01:00 UTC on March 3: read on the start date, it was a day early.
+    assert.match(fixed, /At 2017-03-03 01:00 UTC on March 2 the cluster/);
+    assert.match(fixed, /On Mar\. 3rd, 2017 at 2017-03-04 00:45 UTC all was back/);
+    // Another sentence's day is not this time's: it takes the start date.
+    assert.match(fixed, /Around 19:00 UTC a flag was reverted/);
+  });
+
   describe('a range written with one zone: one finding, both times converted', () => {
     // `2:05 PM and 3:40 PM Eastern` pairs two timestamps; `2:05–3:40 PM ET` is one timestamp with a range.
     // Modeled on how status pages write windows (“between 2:05 PM and 3:40 PM Eastern”); our own sentences.

@@ -8,6 +8,7 @@ import type { Fix } from '../analysis/types';
 import { forEachProsePart } from '../analysis/prose';
 import type { RuleContext } from './rule';
 import { fieldNamed, incidentField } from '../language/queries';
+import { monthNumber } from '../import/importTimes';
 
 /** The valid timestamps of each section that has them, in order: the incident's time fields, the timeline's events. */
 function timestampsOf(ast: PostmortemDocument): TimestampNode[][] {
@@ -184,9 +185,56 @@ export interface ProseTimestamp {
 /** A zone-less time right before a range word and the zoned time: `2:05 PM and `, `2:05–`. */
 const RANGE_START = /(?<![\d:.])\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?[ \t]*(?:-|–|—|to|and|until|till|through|thru)[ \t]*$/;
 
+/** A day named in running text: `October 29`, `Oct. 29th, 2021`, `29 October`, `2021-10-29`. Month names in capitals, so "may 2" is no date. */
+const MONTH_NAME = '(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?';
+const NAMED_DAY = new RegExp(
+  `\\b(?:${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])(?:,?\\s+(\\d{4}))?|(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_NAME}(?:,?\\s+(\\d{4}))?|(\\d{4})-(\\d{1,2})-(\\d{1,2})(?![\\d:]))`,
+  'g',
+);
+
+/** The end of a sentence: not the dot of `a.m.` or of a month cut short (`Oct. 29`). */
+const SENTENCE_END = /(?<![AaPp]\.?[Mm]|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|ca))[.!?;](?=\s+[A-Z]|\s*$)/g;
+
+/** Where the sentence around `at` starts and ends in `text`. */
+function sentenceAround(text: string, at: number): [number, number] {
+  let start = 0;
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
+    if (m.index >= at) return [start, m.index];
+    start = m.index + 1;
+  }
+  return [start, text.length];
+}
+
+/**
+ * The day the time's own sentence names nearest to it (`Around 11 AM PT on October 29`), the
+ * year from `started` when it gives none; undefined when it names no day that exists.
+ */
+function namedDayNear(text: string, at: number, startedDate: CalendarDate | undefined): CalendarDate | undefined {
+  const [start, end] = sentenceAround(text, at);
+  const sentence = text.slice(start, end);
+  let nearest: CalendarDate | undefined;
+  let distance = Infinity;
+  NAMED_DAY.lastIndex = 0;
+  for (let m = NAMED_DAY.exec(sentence); m; m = NAMED_DAY.exec(sentence)) {
+    const [, month1, day1, year1, day2, month2, year2, isoYear, isoMonth, isoDay] = m;
+    const year = Number(isoYear ?? year1 ?? year2 ?? startedDate?.year);
+    const month = isoMonth ? Number(isoMonth) : monthNumber(month1 ?? month2);
+    const day = Number(isoDay ?? day1 ?? day2);
+    const exists = Number.isInteger(year) && new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day && day >= 1;
+    const away = Math.abs(start + m.index - at);
+    if (exists && away < distance) {
+      nearest = { year, month, day };
+      distance = away;
+    }
+  }
+  return nearest;
+}
+
 /**
  * Times written with an explicit zone other than UTC in the authors' prose (`At 9:37AM PST, …`).
- * A time alone takes the date of `started`. Offsets count only where they cannot be a range of
+ * A time alone takes the day its sentence names nearest to it (`at 5 PM PT on October 29`), else
+ * the date of `started`. Offsets count only where they cannot be a range of
  * times (`10:00-12:00`): after `UTC`/`GMT` or on a full ISO date-time.
  */
 export function proseTimestampsOf(ast: PostmortemDocument, lines: LineIndex): ProseTimestamp[] {
@@ -208,7 +256,7 @@ export function proseTimestampsOf(ast: PostmortemDocument, lines: LineIndex): Pr
       const zoned = kind === 'abbreviation' || kind === 'region' || (kind === 'offset' && (/^(UTC|GMT)/i.test(scan.zoneRaw) || scan.isoSeparator));
       if (!zoned || scan.invalidReason) continue;
       const stamp = new TimestampSpan(lines, scan);
-      const date = stamp.date ?? startedDate;
+      const date = stamp.date ?? namedDayNear(part.text, m.index, startedDate) ?? startedDate;
       stamp.effectiveDate = date;
       if (date) placeInUtc(stamp, date);
       const before = RANGE_START.exec(part.text.slice(0, m.index));
