@@ -93,6 +93,12 @@ export interface TimestampNode extends AstNode {
   localTimeProblem?: LocalTimeProblem;
   /** Milliseconds since the epoch in UTC; undefined when the date or zone is unknown or invalid. */
   instant?: number;
+  /**
+   * For a time written without a zone below one written in another zone in its section
+   * (`1:37 PM PDT`, then `1:45 PM`): that timestamp. Which zone the time is in only the authors
+   * know, so it has no instant until its zone is written (PM010 offers both readings).
+   */
+  awaitsZoneOf?: TimestampNode;
   /** Why the date or time is impossible (`2025-02-30`, `25:61`), if it is. */
   invalidReason?: string;
 }

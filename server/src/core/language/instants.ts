@@ -1,4 +1,4 @@
-import type { CalendarDate, FieldSection, PostmortemDocument, ZoneKind } from './ast';
+import type { CalendarDate, FieldSection, PostmortemDocument } from './ast';
 import type { TimestampSpan } from './nodes';
 import { fieldNamed } from './queries';
 import { formatOffset, resolveLocalTime } from './regionZones';
@@ -17,13 +17,16 @@ export function resolveDates(doc: PostmortemDocument): void {
   const startedDate = started && !started.invalidReason ? started.date : undefined;
   const resolveAll = (stamps: TimestampSpan[]) => {
     let previous: CalendarDate | undefined = startedDate;
-    let zoneAbove: ZoneKind = 'none';
+    let zonedAbove: TimestampSpan | undefined;
     for (const stamp of stamps) {
       if (stamp.date && !stamp.invalidReason) previous = stamp.date;
       stamp.effectiveDate = stamp.date ?? previous;
       if (stamp.invalidReason) continue;
-      if (stamp.zone.kind !== 'none') zoneAbove = stamp.zone.kind;
-      else if (zoneAbove !== 'utc' && zoneAbove !== 'none') continue;
+      if (stamp.zone.kind !== 'none') zonedAbove = stamp.zone.kind === 'utc' ? undefined : stamp;
+      else if (zonedAbove) {
+        stamp.awaitsZoneOf = zonedAbove;
+        continue;
+      }
       if (stamp.effectiveDate) placeInUtc(stamp, stamp.effectiveDate);
     }
   };

@@ -127,6 +127,7 @@ export class TimestampSpan extends Span implements TimestampNode {
   readonly innerMarker: string;
   readonly rangeEnd: RangeEnd | undefined;
   instant: number | undefined = undefined;
+  awaitsZoneOf: TimestampNode | undefined = undefined;
   invalidReason: string | undefined;
   localTimeProblem: LocalTimeProblem | undefined = undefined;
   readonly zone: ZoneSpan;

@@ -281,9 +281,8 @@ function metricsHtml(analysis: Analysis): string {
  * waits for its authors to say which it is (PM010); anything else is the checker's finding.
  */
 function unplacedTitle(stamp: TimestampNode): string {
-  // With a date and no zone, only a zone above it keeps a valid time from its place (resolveDates).
-  const waiting = stamp.zone.kind === 'none' && !stamp.invalidReason && stamp.effectiveDate !== undefined;
-  return waiting ? ` title="${escapeHtml('No time zone is written, and the time above it is in another zone: it is placed once its zone is.')}"` : '';
+  // Without a date to take, writing its zone would not place it either.
+  return stamp.awaitsZoneOf && stamp.effectiveDate ? ` title="${escapeHtml('No time zone is written, and the time above it is in another zone: it is placed once its zone is.')}"` : '';
 }
 
 /** A time in UTC, with the form the authors wrote beside it when it was converted. */

@@ -27,8 +27,9 @@ function markAsUtc(stamp: TimestampNode): { fix: Fix; example: string } {
  */
 function reportInBlock(context: RuleContext, stamp: TimestampNode, block: ZoneBlock): void {
   const zone = block.zoned.zone.raw;
-  const read = block.readInZone[block.bare.indexOf(stamp)];
-  const converted = block.convertAll?.edits[block.bare.indexOf(stamp) + 1].newText ?? (read && utcText(read));
+  const index = block.bare.indexOf(stamp);
+  const read = block.readInZone[index];
+  const converted = block.convertAll?.edits[index + 1].newText ?? (read && utcText(read));
   context.report({
     range: stamp.range,
     message: converted

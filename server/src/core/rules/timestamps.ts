@@ -48,27 +48,21 @@ function zoneBlocksOf(sections: TimestampNode[][], startedDate: CalendarDate | u
   const blocks: ZoneBlock[] = [];
   for (const stamps of sections) {
     const borrowed = datesBorrowedAfterFixes(stamps, startedDate);
-    let block: ZoneBlock | undefined;
-    let blockBorrowed: CalendarDate | undefined;
-    const close = () => {
-      if (block?.bare.length) {
-        block.convertAll = convertBlock(block, blockBorrowed);
+    const blockOf = new Map<TimestampNode, ZoneBlock>();
+    for (const stamp of stamps) {
+      // resolveDates decided which zoned time each bare one waits on: the blocks follow it.
+      const zoned = stamp.awaitsZoneOf;
+      if (!zoned) continue;
+      let block = blockOf.get(zoned);
+      if (!block) {
+        block = { zoned, bare: [], readInZone: [] };
+        blockOf.set(zoned, block);
         blocks.push(block);
       }
-      block = undefined;
-    };
-    stamps.forEach((stamp, i) => {
-      if (stamp.zone.kind !== 'none') {
-        close();
-        if (stamp.zone.kind === 'utc') return;
-        block = { zoned: stamp, bare: [], readInZone: [] };
-        blockBorrowed = borrowed[i];
-      } else if (block) {
-        block.bare.push(stamp);
-        block.readInZone.push(readInZone(lines, stamp, block.zoned.zone));
-      }
-    });
-    close();
+      block.bare.push(stamp);
+      block.readInZone.push(readInZone(lines, stamp, zoned.zone));
+    }
+    for (const block of blockOf.values()) block.convertAll = convertBlock(block, borrowed[stamps.indexOf(block.zoned)]);
   }
   return blocks;
 }
@@ -251,15 +245,16 @@ export function proseTimestampsOf(ast: PostmortemDocument, lines: LineIndex): Pr
     PROSE_TIME.lastIndex = 0;
     for (let m = PROSE_TIME.exec(part.text); m; m = PROSE_TIME.exec(part.text)) {
       if (!scanTimestamp(lines.text, base + m.index, scan)) continue;
-      if (!m[0].includes(':') && HOUR_RANGE_START.test(part.text.slice(0, m.index)) && !RANGE_START.test(part.text.slice(0, m.index))) continue;
       const kind = scan.zoneKind;
       const zoned = kind === 'abbreviation' || kind === 'region' || (kind === 'offset' && (/^(UTC|GMT)/i.test(scan.zoneRaw) || scan.isoSeparator));
       if (!zoned || scan.invalidReason) continue;
+      const head = part.text.slice(0, m.index);
+      const before = RANGE_START.exec(head);
+      if (!before && !m[0].includes(':') && HOUR_RANGE_START.test(head)) continue;
       const stamp = new TimestampSpan(lines, scan);
       const date = stamp.date ?? namedDayNear(part.text, m.index, startedDate) ?? startedDate;
       stamp.effectiveDate = date;
       if (date) placeInUtc(stamp, date);
-      const before = RANGE_START.exec(part.text.slice(0, m.index));
       const rangeStart = before ? rangeStartOf(lines, base + before.index, stamp) : undefined;
       found.push(rangeStart ? { stamp, rangeStart } : { stamp });
       PROSE_TIME.lastIndex = Math.max(PROSE_TIME.lastIndex, scan.end - base);
